@@ -1,4 +1,8 @@
 using System.CommandLine;
+using Alerts.Cli.Commands;
 
-var root = new RootCommand("alerts — conflict-escalation alerts from news feeds (local tools and host).");
+var root = new RootCommand("alerts — conflict-escalation alerts from news feeds (local tools and host).")
+{
+    AnalyzeCommand.Create(),
+};
 return await root.Parse(args).InvokeAsync();

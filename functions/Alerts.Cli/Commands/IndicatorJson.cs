@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Alerts.Core.Detection;
+
+namespace Alerts.Cli.Commands;
+
+/// <summary>The indicator object of the analyze contract (DESIGN.md), plus place id, country, category and rule.</summary>
+internal static class IndicatorJson
+{
+    public static void Write(Utf8JsonWriter w, Indicator i)
+    {
+        w.WriteStartObject();
+        w.WriteString("type", i.Type);
+        w.WriteString("subject", i.Subject.Name);
+        w.WriteStartArray("aliases");
+        foreach (var alias in i.Subject.Aliases.Take(12))
+        {
+            w.WriteStringValue(alias);
+        }
+
+        w.WriteEndArray();
+        if (i.Count is { } count)
+        {
+            w.WriteNumber("count", count);
+        }
+        else
+        {
+            w.WriteNull("count");
+        }
+
+        w.WriteString("evidence", i.Evidence);
+        w.WriteBoolean("negated", i.Negated);
+        w.WriteString("context", i.Context);
+        w.WriteString("claimedBy", i.ClaimedBy);
+        w.WriteString("placeId", i.Subject.Id);
+        w.WriteString("country", i.Subject.Country.Length == 0 ? null : i.Subject.Country);
+        w.WriteString("category", i.Category);
+        w.WriteBoolean("approximate", i.CountApproximate);
+        w.WriteString("rule", i.RuleId);
+        w.WriteString("cameo", i.Cameo.Length == 0 ? null : i.Cameo);
+        w.WriteEndObject();
+    }
+}

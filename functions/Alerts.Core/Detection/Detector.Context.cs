@@ -1,0 +1,155 @@
+using System.Text.RegularExpressions;
+using Alerts.Core.Text;
+
+namespace Alerts.Core.Detection;
+
+/// <summary>Whether a mention is asserted (PLOVER context flags), and who claims it.</summary>
+public sealed partial class Detector
+{
+    /// <summary>The context that keeps a mention from firing, or null when it is asserted.</summary>
+    internal static string? ContextOf(string sentence, int start, int end, int? referenceYear)
+    {
+        var clauseStart = 0;
+        foreach (Match b in ContextBreak().Matches(sentence[..start]))
+        {
+            clauseStart = b.Index + b.Length;
+        }
+
+        var before = sentence[clauseStart..start];
+        var near = before.Length > 60 ? before[^60..] : before;
+        var after = sentence[end..];
+        if (Negation().IsMatch(near) || DenialAfter().IsMatch(after))
+        {
+            return DetectionContext.Negation;
+        }
+
+        if (Hypothetical().IsMatch(near))
+        {
+            return DetectionContext.Hypothetical;
+        }
+
+        if (Call().IsMatch(before) || Future().IsMatch(before.Length > 30 ? before[^30..] : before))
+        {
+            return DetectionContext.Future;
+        }
+
+        return IsHistorical(sentence, referenceYear) ? DetectionContext.Historical : null;
+    }
+
+    /// <summary>
+    /// A sentence dated before the article: a year before the reference year (any explicit year
+    /// when the article's date is unknown), a decade ("the 1990s"), an anniversary. "Since 1994"
+    /// dates a comparison, not the event, unless a "when" clause follows.
+    /// </summary>
+    internal static bool IsHistorical(string sentence, int? referenceYear)
+    {
+        if (Anniversary().IsMatch(sentence))
+        {
+            return true;
+        }
+
+        foreach (Match d in Decade().Matches(sentence))
+        {
+            if (!Since().IsMatch(sentence[..d.Index]) || WhenAfter().IsMatch(sentence[(d.Index + d.Length)..]))
+            {
+                return true;
+            }
+        }
+
+        foreach (var n in NumberParser.Find(sentence).Where(n => n.IsYear))
+        {
+            if (Since().IsMatch(sentence[..n.Start]) && !WhenAfter().IsMatch(sentence[n.End..]))
+            {
+                continue;
+            }
+
+            if (referenceYear is null || n.Value < referenceYear)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Who says so: "according to X", or the speaker before the nearest "said/claimed/reported".</summary>
+    internal static string? Claimant(string sentence, int triggerStart)
+    {
+        var according = According().Match(sentence);
+        if (according.Success)
+        {
+            return Tidy(according.Groups["who"].Value);
+        }
+
+        Match? best = null;
+        foreach (Match m in SpeakerVerb().Matches(sentence))
+        {
+            if (best is null || m.Index < triggerStart)
+            {
+                best = m;
+            }
+        }
+
+        if (best is null)
+        {
+            return null;
+        }
+
+        var who = best.Groups["who"].Value;
+        var cut = ClauseWord().Matches(who).LastOrDefault();
+        if (cut is not null)
+        {
+            who = who[(cut.Index + cut.Length)..];
+        }
+
+        return who.Any(char.IsUpper) ? Tidy(who) : null;
+    }
+
+    private static string Tidy(string who)
+    {
+        var t = LeadingNoise().Replace(who.Trim().Trim(',', ' ', '"', '“', '”'), "");
+        return t.Length > 80 ? t[..80] : t;
+    }
+
+    [GeneratedRegex(@";|\bbut\b|\bwhile\b|\bwhereas\b|\bafter\b|\bbefore\b|\bbecause\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ContextBreak();
+
+    [GeneratedRegex(@"\b(?:not|never|no|denied|denies|deny|denying|refuted|refutes?|refuting|rejected|rejects?|dismissed|dismiss(?:es)?|false(?:ly)?|fake|untrue|baseless|neither|nor|without|failed\s+to)\b|n't\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Negation();
+
+    [GeneratedRegex(@"^[^.;]{0,100}?\b(?:but|which|a\s+claim|claims?|reports?)\b[^.;]{0,50}?\b(?:(?:were|was|has\s+been|have\s+been)\s+)?(?:refuted|denied|rejected|dismissed)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DenialAfter();
+
+    [GeneratedRegex(@"\b(?:if|unless|could|might|may|should|threaten(?:s|ed|ing)?|possibl[ey]|fears?|feared|warn(?:s|ed|ing)?|likely|potential(?:ly)?|consider(?:s|ed|ing)?|rumou?r(?:s|ed)?|risk(?:s|ed)?|whether|ready\s+to|prepared\s+to)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Hypothetical();
+
+    [GeneratedRegex(@"\b(?:call(?:ed|s|ing)?\s+(?:on|for|upon)|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|appeal(?:s|ed|ing)?|push(?:es|ed|ing)?\s+for|ask(?:s|ed|ing)?\s+(?:for|to)|propos(?:e|es|ed|ing)|plead(?:s|ed|ing)?|press(?:es|ed|ing)?\s+for|hope[sd]?\s+(?:for|to)|seek(?:s|ing)?|sought)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Call();
+
+    [GeneratedRegex(@"\b(?:will|shall|going\s+to|plans?\s+to|planning\s+to|intends?\s+to|set\s+to|about\s+to|prepar(?:es|ing)\s+to|expected\s+to|would|vow(?:s|ed)?\s+to|promis(?:es|ed)\s+to)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Future();
+
+    [GeneratedRegex(@"\banniversar(?:y|ies)\b|\bWorld\s+War\b|\bCold\s+War\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Anniversary();
+
+    [GeneratedRegex(@"\b(?:early\s+|late\s+|mid-)?(?:1[89]|20)\d0s\b")]
+    private static partial Regex Decade();
+
+    [GeneratedRegex(@"\bsince\s+(?:the\s+|a\s+|an\s+)?(?:early\s+|late\s+|mid-)?(?:\w+\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Since();
+
+    [GeneratedRegex(@"^\S*\s*,?\s*when\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WhenAfter();
+
+    [GeneratedRegex(@"\baccording\s+to\s+(?<who>(?:the\s+)?[\p{L}\p{M}’'.-]+(?:\s+(?:of\s+|the\s+)?[\p{Lu}\p{N}][\p{L}\p{M}’'.-]*){0,7})", RegexOptions.IgnoreCase)]
+    private static partial Regex According();
+
+    [GeneratedRegex(@"(?<who>(?:[\p{L}\p{M}’'.-]+\s+){1,8}?)(?:has\s+|have\s+|had\s+|also\s+|later\s+|on\s+\w+\s+)*(?:said|says|stated|states|claimed|claims|reported|reports|announced|announces|confirmed|confirms|told|tweeted|wrote)\b")]
+    private static partial Regex SpeakerVerb();
+
+    [GeneratedRegex(@"\b(?:while|whereas|and|but|that|after|when|because|as)\s+|,\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex ClauseWord();
+
+    [GeneratedRegex(@"^(?:(?:in\s+statements?|in\s+a\s+statement|meanwhile|however|also|and|but|the|on\s+\w+|earlier|later)\b[,\s]*)+", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingNoise();
+}

@@ -1,0 +1,218 @@
+using System.Text.RegularExpressions;
+using Alerts.Core.Places;
+
+namespace Alerts.Core.Detection;
+
+/// <summary>Subject strategies: who acted, what was hit, where, who suffered.</summary>
+public sealed partial class Detector
+{
+    private const int AgentGap = 110;
+
+    private List<Place> Subjects(Rule rule, SentenceScope scope, Match match)
+    {
+        foreach (var strategy in rule.Subject)
+        {
+            var places = strategy switch
+            {
+                "agent" => Agent(scope, match.Index),
+                "object" => SlotPlaces(scope.Sentence.Text, match.Index + match.Length, list: true, unknownAllowed: false, scope.Focus),
+                "list" => SlotPlaces(scope.Sentence.Text, match.Index + match.Length, list: true, unknownAllowed: true, scope.Focus),
+                "location" => Location(scope, match.Index + match.Length),
+                "passive" => Passive(scope, match.Index),
+                "victim" => Victim(scope, match),
+                "loser" => Loser(scope, match),
+                "between" => Between(scope, match.Index + match.Length),
+                _ => [],
+            };
+            places = places.Where(p => Fits(rule, p, scope.Focus)).ToList();
+            if (places.Count > 0)
+            {
+                return places;
+            }
+        }
+
+        return [];
+    }
+
+    /// <summary>Whether a subject suits the indicator: places hit must be places, actors must be jurisdictions, and parties must be in the article's focus.</summary>
+    private static bool Fits(Rule rule, Place place, Focus focus)
+    {
+        var kindFits = rule.Type switch
+        {
+            "shelling" or "capture_claim" => place.Kind is not PlaceKind.Country,
+            "troop_movement" or "prohibited_weapon" or "ceasefire" or "casualties" or "aircraft_downed" or "mobilization" or "martial_law" => place.IsJurisdiction,
+            _ => true,
+        };
+        return kindFits && (!rule.Focus || focus.Contains(place));
+    }
+
+    /// <summary>The actor before the trigger in its clause, with actors conjoined to it ("Armenia and the Karabakh authorities declared").</summary>
+    private static List<Place> Agent(SentenceScope scope, int triggerStart)
+    {
+        var text = scope.Sentence.Text;
+        var candidates = scope.Mentions.Where(m => m.End <= triggerStart).ToList();
+        for (var i = candidates.Count - 1; i >= 0; i--)
+        {
+            var m = candidates[i];
+            var gap = text[m.End..triggerStart];
+            if (gap.Length > AgentGap || ClauseBreak().IsMatch(gap))
+            {
+                return [];
+            }
+
+            if (PrepositionBefore().IsMatch(text[..m.Start]))
+            {
+                continue; // "troops from Syria", "accused by Baku": not the actor
+            }
+
+            // "A and B", "A, B and C": the gap next to the actor must hold "and"; a bare comma
+            // ("…support Azerbaijan, Armenia restricts…") separates clauses, not conjoined actors.
+            var result = new List<Place> { m.Place };
+            for (var j = i - 1; j >= 0; j--)
+            {
+                var link = text[candidates[j].End..candidates[j + 1].Start];
+                if (!Conjunction().IsMatch(link) || (j == i - 1 && !link.Contains("and", StringComparison.OrdinalIgnoreCase) && !link.Contains("as well", StringComparison.OrdinalIgnoreCase)))
+                {
+                    break;
+                }
+
+                result.Add(candidates[j].Place);
+            }
+
+            return result;
+        }
+
+        return [];
+    }
+
+    private List<Place> Location(SentenceScope scope, int from)
+    {
+        var text = scope.Sentence.Text;
+        var end = ClauseEnd(text, from, 120);
+        foreach (Match p in LocationPreposition().Matches(text[..end], from))
+        {
+            var places = SlotPlaces(text, p.Index + p.Length, list: true, unknownAllowed: false, scope.Focus);
+            if (places.Count > 0)
+            {
+                return places;
+            }
+        }
+
+        return [];
+    }
+
+    /// <summary>The place a passive clause is about: the first place named in the clause ("…said Ganja, a city of 330,000, was under fire").</summary>
+    private List<Place> Passive(SentenceScope scope, int triggerStart)
+    {
+        var text = scope.Sentence.Text;
+        var start = 0;
+        foreach (Match b in ClauseStart().Matches(text[..triggerStart]))
+        {
+            start = b.Index + b.Length;
+        }
+
+        var clause = Parenthetical().Replace(text[start..triggerStart], m => new string(' ', m.Length));
+        foreach (Match n in SlotName().Matches(clause))
+        {
+            var places = SlotPlaces(text, start + n.Index, list: false, unknownAllowed: n.Groups["cue"].Success, scope.Focus);
+            if (places.Count > 0)
+            {
+                return places;
+            }
+        }
+
+        return [];
+    }
+
+    /// <summary>Who suffered: a demonym in the victims' phrase, "in/of X" after it, or the speaker's own side for "its/their".</summary>
+    private List<Place> Victim(SentenceScope scope, Match match)
+    {
+        var text = scope.Sentence.Text;
+        var inside = scope.Mentions.Where(m => m.Start >= match.Index - 25 && m.End <= match.Index + match.Length && !m.Possessive).ToList();
+        if (inside.Count > 0)
+        {
+            return [inside[0].Place];
+        }
+
+        var after = VictimPlace().Match(text, match.Index + match.Length);
+        if (after.Success)
+        {
+            var places = SlotPlaces(text, after.Index + after.Length, list: false, unknownAllowed: false, scope.Focus);
+            if (places.Count > 0)
+            {
+                return places.Select(p => p.Kind == PlaceKind.City ? _gazetteer.Country(p.Country) ?? p : p).ToList();
+            }
+        }
+
+        return [];
+    }
+
+    /// <summary>Whose aircraft: a demonym on the aircraft, "in/over X", else the other side named in the sentence.</summary>
+    private List<Place> Loser(SentenceScope scope, Match match)
+    {
+        var inside = scope.Mentions.Where(m => m.Start >= match.Index && m.End <= match.Index + match.Length).ToList();
+        if (inside.Count > 0)
+        {
+            return [inside[^1].Place];
+        }
+
+        var location = Location(scope, match.Index + match.Length)
+            .Select(p => p.Kind == PlaceKind.City ? _gazetteer.Country(p.Country) ?? p : p).ToList();
+        if (location.Count > 0)
+        {
+            return location;
+        }
+
+        var claimant = scope.Mentions.FirstOrDefault(m => m.End <= match.Index && SpeechAfter().IsMatch(scope.Sentence.Text[m.End..match.Index]));
+        var other = scope.Mentions.FirstOrDefault(m => claimant is null ? m.End <= match.Index : m.Start > claimant.End && m.Place.Id != claimant.Place.Id);
+        return other is null ? [] : [other.Place];
+    }
+
+    private List<Place> Between(SentenceScope scope, int from)
+    {
+        var m = BetweenPattern().Match(scope.Sentence.Text, from);
+        if (!m.Success || m.Index - from > 60)
+        {
+            return [];
+        }
+
+        return scope.Mentions.Where(x => x.Start >= m.Index && x.End <= m.Index + m.Length).Select(x => x.Place).ToList();
+    }
+
+    private static int ClauseEnd(string text, int from, int max)
+    {
+        var m = ClauseBreak().Match(text, from);
+        var end = m.Success ? m.Index : text.Length;
+        return Math.Min(end, Math.Min(text.Length, from + max));
+    }
+
+    [GeneratedRegex(@";|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bhowever\b|[“""]", RegexOptions.IgnoreCase)]
+    private static partial Regex ClauseBreak();
+
+    [GeneratedRegex(@"\b(?:from|against|with|to|by|on|into|toward|towards|at|over|between|urged|support(?:ing|s|ed)?|aid(?:ing)?|help(?:ing)?|backing|ally|allies|behalf\s+of)\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex PrepositionBefore();
+
+    [GeneratedRegex(@"^\s*(?:,\s*(?:and\s+)?|and\s+|,?\s*as\s+well\s+as\s+)(?:the\s+|both\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Conjunction();
+
+    [GeneratedRegex(@"\b(?:in|at|near|on|over|across|around|outside|inside|throughout|into|across)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex LocationPreposition();
+
+    [GeneratedRegex(@"(?:\bthat\s+|\b(?:said|says|stated|reported|reports|claimed|claims|announced|confirmed|added)\s+|;\s*|:\s*)", RegexOptions.IgnoreCase)]
+    private static partial Regex ClauseStart();
+
+    [GeneratedRegex(@"\s[-–—]\s[^-–—]*?\s[-–—]\s|\([^)]*\)")]
+    private static partial Regex Parenthetical();
+
+    [GeneratedRegex(@"(?:(?<cue>\b(?:town|city|village|settlement|capital|district|region)\s+(?:of\s+|called\s+|named\s+)?))?\b\p{Lu}[\p{L}\p{M}'’-]*")]
+    private static partial Regex SlotName();
+
+    [GeneratedRegex(@"\G[^.;]{0,12}?\b(?:in|of|from)\s+(?:the\s+)?", RegexOptions.IgnoreCase)]
+    private static partial Regex VictimPlace();
+
+    [GeneratedRegex(@"^[^.;]{0,80}\b(?:said|says|stated|claimed|claims|reported|announced|confirmed|told)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SpeechAfter();
+
+    [GeneratedRegex(@"\bbetween\s+(?:the\s+)?[\p{L}\p{M}'’ -]{2,60}?\s+and\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}'’-]*(?:\s\p{Lu}[\p{L}\p{M}'’-]*)?")]
+    private static partial Regex BetweenPattern();
+}

@@ -1,0 +1,120 @@
+using Alerts.Core.Places;
+using Alerts.Core.Text;
+
+namespace Alerts.Core.Detection;
+
+/// <summary>
+/// Finds escalation indicators in an article: rules (data) find triggers in each sentence, subject
+/// strategies find what or who they are about, context checks decide whether they are asserted, and
+/// repeats in one article collapse to the strongest evidence. Thread-safe; create once.
+/// </summary>
+public sealed partial class Detector
+{
+    private readonly Gazetteer _gazetteer;
+    private readonly RuleSet _rules;
+
+    /// <summary>A detector over the embedded gazetteer and rules.</summary>
+    public Detector()
+        : this(Gazetteer.Default, RuleSet.Default)
+    {
+    }
+
+    internal Detector(Gazetteer gazetteer, RuleSet rules)
+    {
+        _gazetteer = gazetteer;
+        _rules = rules;
+    }
+
+    /// <summary>A detector whose rules come from <paramref name="rulesPath"/>; throws <see cref="RuleFileException"/> listing every bad rule.</summary>
+    public static Detector WithRules(string rulesPath) => new(Gazetteer.Default, RuleSet.Load(rulesPath));
+
+    /// <summary>Every indicator in the article, asserted or not, once per (type, subject), in text order.</summary>
+    public IReadOnlyList<Indicator> Detect(ArticleInput article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var sentences = SentenceSplitter.Split(article.Text);
+        var mentions = sentences.Select(s => Mentions(s.Text)).ToList();
+        var focus = Focus.Build(mentions, article.WatchCountries);
+        var referenceYear = article.Published?.Year ?? DatelineYear(article.Text);
+        var found = new List<Indicator>();
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            var scope = new SentenceScope(sentences[i], mentions[i], focus, referenceYear);
+            foreach (var rule in _rules.Rules)
+            {
+                Apply(rule, scope, found);
+            }
+        }
+
+        return Collapse(found);
+    }
+
+    private void Apply(Rule rule, SentenceScope scope, List<Indicator> found)
+    {
+        var text = scope.Sentence.Text;
+        foreach (var match in rule.Pattern.Matches(text).Cast<System.Text.RegularExpressions.Match>())
+        {
+            if (rule.NotBefore is not null && rule.NotBefore.IsMatch(text[..match.Index]))
+            {
+                continue;
+            }
+
+            if (rule.RequireNear is not null && !rule.RequireNear.IsMatch(text[(match.Index + match.Length)..]))
+            {
+                continue;
+            }
+
+            var subjects = Subjects(rule, scope, match);
+            if (subjects.Count == 0)
+            {
+                continue;
+            }
+
+            var (count, approximate) = Count(rule, text, match);
+            var context = ContextOf(text, match.Index, match.Index + match.Length, scope.ReferenceYear);
+            var claimedBy = Claimant(text, match.Index);
+            var category = rule.Type == "casualties" ? Category(match.Value) : null;
+            foreach (var subject in subjects.DistinctBy(s => s.Id))
+            {
+                found.Add(new Indicator(
+                    rule.Type, subject, count, approximate, category, scope.Sentence.Text, context is not null, context, claimedBy,
+                    rule.Id, rule.Cameo, scope.Sentence.Start + match.Index));
+            }
+        }
+    }
+
+    /// <summary>One indicator per (type, subject): asserted beats negated, a count beats none, a body sentence beats a headline.</summary>
+    private static List<Indicator> Collapse(List<Indicator> found) =>
+        found
+            .GroupBy(f => (f.Type, f.Subject.Id))
+            .Select(g => g
+                .OrderBy(f => f.Negated)
+                .ThenByDescending(f => f.Count.HasValue)
+                .ThenByDescending(f => f.Count ?? 0)
+                .ThenBy(f => IsHeadlineLike(f.Evidence))
+                .ThenBy(f => f.Offset)
+                .First() with { Offset = g.Min(f => f.Offset) })
+            .OrderBy(f => f.Offset)
+            .ToList();
+
+    private static bool IsHeadlineLike(string evidence) => !evidence.TrimEnd('"', '”', ' ').EndsWith('.');
+
+    private static string? Category(string victims)
+    {
+        var v = victims.ToLowerInvariant();
+        if (v.Contains("civilian", StringComparison.Ordinal) || v.Contains("people", StringComparison.Ordinal) || v.Contains("children", StringComparison.Ordinal)
+            || v.Contains("women", StringComparison.Ordinal) || v.Contains("family", StringComparison.Ordinal) || v.Contains("residents", StringComparison.Ordinal))
+        {
+            return "civilian";
+        }
+
+        return v.Contains("soldier", StringComparison.Ordinal) || v.Contains("troop", StringComparison.Ordinal) || v.Contains("servicem", StringComparison.Ordinal)
+            || v.Contains("service member", StringComparison.Ordinal) || v.Contains("military", StringComparison.Ordinal) || v.Contains("personnel", StringComparison.Ordinal)
+            || v.Contains("fighter", StringComparison.Ordinal)
+            ? "military"
+            : null;
+    }
+
+    /// <summary>The facts about one sentence that every rule needs.</summary>
+    private sealed record SentenceScope(Sentence Sentence, IReadOnlyList<Mention> Mentions, Focus Focus, int? ReferenceYear);
+}

@@ -31,11 +31,12 @@ const lines = [];
 // Demonyms that newsrooms use and world-countries lacks (short or older forms).
 const EXTRA_DEMONYMS = { AZ: ["Azeri"], GB: ["British"], US: ["American", "U.S."], KR: ["South Korean"], KP: ["North Korean"], CD: ["Congolese"], PS: ["Palestinian"], IL: ["Israeli"], RU: ["Russian"], UA: ["Ukrainian"] };
 const countries = JSON.parse(fs.readFileSync(path.join(root, "node_modules/world-countries/countries.json"), "utf8"));
-// Names English-language news uses where world-countries' common name differs; the first becomes canonical.
+// Names English-language news uses besides world-countries' own; CANONICAL overrides the common name.
+const CANONICAL = { TR: "Turkey" };
 const NEWS_NAMES = { TR: ["Turkey"], CZ: ["Czech Republic"], CI: ["Ivory Coast"], MM: ["Burma"], SZ: ["Swaziland"], MK: ["Macedonia"], CV: ["Cape Verde"], TL: ["East Timor"], VA: ["Vatican"], US: ["United States", "US", "USA", "America", "U.S."], GB: ["Britain", "Great Britain", "UK", "U.K."], RU: ["Russian Federation"], KR: ["South Korea"], KP: ["North Korea"], CD: ["DR Congo", "DRC", "Democratic Republic of Congo"], CG: ["Republic of Congo", "Congo-Brazzaville"], PS: ["Palestine", "Palestinian territories"], SY: ["Syria"], IR: ["Iran"], LA: ["Laos"], MD: ["Moldova"] };
 for (const c of countries) {
   const news = NEWS_NAMES[c.cca2] || [];
-  const name = news[0] && c.cca2 !== "US" && c.cca2 !== "GB" ? news[0] : c.name.common;
+  const name = CANONICAL[c.cca2] || c.name.common;
   const short = news.filter((n) => n.length < 3 && n !== name); // "UK", "US": kept only where curated
   const aliases = [...short, ...uniq([c.name.common, ...news, c.name.official, ...(c.altSpellings || [])], [name])];
   const dem = c.demonyms?.eng ? uniq([c.demonyms.eng.m, c.demonyms.eng.f]) : [];
@@ -56,13 +57,14 @@ for (const row of text.split("\n")) {
   const f = row.split("\t");
   if (f.length < 15) continue;
   const id = "P:" + f[0];
-  const name = clean(f[1]);
+  // English news writes "Rafah", not GeoNames' transliteration "Rafaḩ": the ASCII name is canonical.
+  const name = clean(f[2] || f[1]);
   if (overlayById.has(id)) {
-    lines.push(overlayLine(overlayById.get(id), [name, f[2], ...f[3].split(",")]));
+    lines.push(overlayLine(overlayById.get(id), [name, f[1], ...f[3].split(",")]));
     overlayById.delete(id);
     continue;
   }
-  const aliases = uniq([f[2], ...f[3].split(",")], [name]);
+  const aliases = uniq([f[1], ...f[3].split(",")], [name]);
   lines.push([id, "P", f[8], Number(f[4]).toFixed(4), Number(f[5]).toFixed(4), f[14] || 0, name, aliases.join("|"), "", ""].join("\t"));
   cities++;
 }

@@ -12,7 +12,9 @@ internal static class IndicatorJson
         w.WriteString("type", i.Type);
         w.WriteString("subject", i.Subject.Name);
         w.WriteStartArray("aliases");
-        foreach (var alias in i.Subject.Aliases.Take(12))
+        // The name as the evidence spells it comes first ("Kyiv" for GeoNames' "Kiev").
+        var surface = i.Subject.Aliases.FirstOrDefault(a => i.Evidence.Contains(a, StringComparison.OrdinalIgnoreCase));
+        foreach (var alias in (surface is null ? i.Subject.Aliases : i.Subject.Aliases.Where(a => a != surface).Prepend(surface)).Take(12))
         {
             w.WriteStringValue(alias);
         }

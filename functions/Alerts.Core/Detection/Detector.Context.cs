@@ -123,7 +123,7 @@ public sealed partial class Detector
     [GeneratedRegex(@"\b(?:if|unless|could|might|may|should|threaten(?:s|ed|ing)?|possibl[ey]|fears?|feared|warn(?:s|ed|ing)?|likely|potential(?:ly)?|consider(?:s|ed|ing)?|rumou?r(?:s|ed)?|risk(?:s|ed)?|whether|ready\s+to|prepared\s+to)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Hypothetical();
 
-    [GeneratedRegex(@"\b(?:call(?:ed|s|ing)?\s+(?:on|for|upon)|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|appeal(?:s|ed|ing)?|push(?:es|ed|ing)?\s+for|ask(?:s|ed|ing)?\s+(?:for|to)|propos(?:e|es|ed|ing)|plead(?:s|ed|ing)?|press(?:es|ed|ing)?\s+for|hope[sd]?\s+(?:for|to)|seek(?:s|ing)?|sought)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:call(?:ed|s|ing)?\s+(?:on|for|upon)|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|appeal(?:s|ed|ing)?|push(?:es|ed|ing)?\s+for|ask(?:s|ed|ing)?\s+(?:for|to)|propos(?:e|es|ed|ing)|plead(?:s|ed|ing)?|press(?:es|ed|ing)?\s+for|hope[sd]?\s+(?:for|to)|seek(?:s|ing)?|sought|tr(?:y|ies|ied|ying)\s+to|attempt(?:s|ed|ing)?\s+to|efforts?\s+to|aim(?:s|ed|ing)?\s+to|bid\s+to|work(?:s|ed|ing)?\s+to|offer(?:s|ed|ing)?\s+to|mediat(?:e|es|ed|ing))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Call();
 
     [GeneratedRegex(@"\b(?:will|shall|going\s+to|plans?\s+to|planning\s+to|intends?\s+to|set\s+to|about\s+to|prepar(?:es|ing)\s+to|expected\s+to|would|vow(?:s|ed)?\s+to|promis(?:es|ed)\s+to)\b", RegexOptions.IgnoreCase)]

@@ -11,7 +11,7 @@ public sealed partial class Detector
     private const int MaxNameTokens = 4;
 
     /// <summary>Countries, breakaway authorities and regions named in <paramref name="text"/>: names, demonyms ("Azerbaijani forces"), capitals as metonyms ("Baku said").</summary>
-    internal IReadOnlyList<Mention> Mentions(string text)
+    internal IReadOnlyList<Mention> Mentions(string text, IReadOnlyDictionary<string, Place>? people = null)
     {
         var tokens = Token().Matches(text);
         var result = new List<Mention>();
@@ -33,13 +33,25 @@ public sealed partial class Detector
                 var end = tokens[i + len - 1].Index + tokens[i + len - 1].Length;
                 var (name, possessive) = StripPossessive(text[start..end]);
                 var folded = TextFold.Fold(name);
-                var place = _gazetteer.Jurisdiction(folded) ?? _gazetteer.CountryOfCapital(folded);
+                var place = _gazetteer.Jurisdiction(folded);
+                Place? capital = null;
+                if (place is null && _gazetteer.CountryOfCapital(folded) is { } country)
+                {
+                    place = country;
+                    capital = _gazetteer.Find(name).Where(p => p.Kind == PlaceKind.City && p.Country == country.Country).MaxBy(p => p.Population);
+                }
+
+                if (place is null && people is not null && people.TryGetValue(folded, out var side))
+                {
+                    place = side;
+                }
+
                 if (place is null)
                 {
                     continue;
                 }
 
-                result.Add(new Mention(start, end, place, possessive));
+                result.Add(new Mention(start, end, place, possessive, capital));
                 i += len - 1;
                 break;
             }
@@ -62,6 +74,33 @@ public sealed partial class Detector
         return true;
     }
 
+    /// <summary>
+    /// People the article ties to a side ("Azerbaijan's President Ilham Aliyev", "Ukrainian
+    /// President Volodymyr Zelensky"): their full and last names, folded, so that "Aliyev announced"
+    /// later in the article names Azerbaijan as the actor.
+    /// </summary>
+    internal static Dictionary<string, Place> People(IReadOnlyList<Text.Sentence> sentences, IReadOnlyList<IReadOnlyList<Mention>> mentions)
+    {
+        var people = new Dictionary<string, Place>(StringComparer.Ordinal);
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            foreach (var m in mentions[i])
+            {
+                var title = Title().Match(sentences[i].Text, m.End);
+                if (!title.Success)
+                {
+                    continue;
+                }
+
+                var name = title.Groups["name"].Value;
+                people.TryAdd(TextFold.Fold(name), m.Place);
+                people.TryAdd(TextFold.Fold(name.Split(' ')[^1]), m.Place);
+            }
+        }
+
+        return people;
+    }
+
     internal static (string Name, bool Possessive) StripPossessive(string name)
     {
         foreach (var suffix in (ReadOnlySpan<string>)["'s", "’s", "'", "’"])
@@ -82,6 +121,9 @@ public sealed partial class Detector
         var m = Dateline().Match(head);
         return m.Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : null;
     }
+
+    [GeneratedRegex(@"\G(?:['’]s)?\s+(?:[\p{L}-]+\s+){0,3}?(?:President|Prime\s+Minister|Premier|Foreign\s+Minister|Defen[cs]e\s+Minister|Minister|Chancellor|King|Emir|Sultan|leader|commander|General|Gen\.|spokes(?:man|woman|person)|chief|Chief\s+of\s+Staff|Secretary|Ambassador|envoy)\s+(?<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})")]
+    private static partial Regex Title();
 
     [GeneratedRegex(@"[\p{L}\p{M}\p{N}]+(?:['’.][\p{L}\p{M}\p{N}]+)*(?:['’]s?)?")]
     private static partial Regex Token();

@@ -49,7 +49,8 @@ public sealed partial class Detector
                 break; // "on Azerbaijan's behalf", "Karabakh's capital": a possessor, not the place hit
             }
 
-            var place = ResolveSlot(name, cue || item.Groups["itemcue"].Success || (list && unknownAllowed), focus);
+            // Once a list has a known place, its other names are places too ("pounded Ariha and Maarat Misrin").
+            var place = ResolveSlot(name, cue || item.Groups["itemcue"].Success || (list && unknownAllowed) || result.Any(p => p.Kind != PlaceKind.Unknown), focus);
             if (place is null)
             {
                 break;
@@ -91,7 +92,7 @@ public sealed partial class Detector
             return jurisdiction;
         }
 
-        if (city is not null && (unknownAllowed || focus.Contains(city)))
+        if (city is not null)
         {
             return city;
         }
@@ -99,7 +100,7 @@ public sealed partial class Detector
         return unknownAllowed && char.IsUpper(name[0]) ? Place.Unknown(name) : null;
     }
 
-    [GeneratedRegex(@"\G\s*[“""]?(?:(?:the|a|an|its|their)\s+)?(?:(?:small|large|major|key|strategic|main|border|frontline|front-line|nearby|eastern|western|northern|southern|central|regional|second-largest|largest|besieged|embattled|occupied|historic|ancient|industrial|residential|capital|[\w]+-held|[\w]+-controlled|[\w]+-populated)\s+)*(?:(?<cue>towns?|city|cities|villages?|settlements?|regions?|districts?|provinces?|capital|port|hamlets?|outskirts|suburbs?|centre|center|areas?)\s+(?:of\s+|called\s+|named\s+|around\s+|near\s+|in\s+)?)?[“""]?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\G\s*[“""]?(?:(?:the|a|an|its|their|several|some|many|parts\s+of|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of)\s+)?(?:(?:small|large|major|key|strategic|main|border|frontline|front-line|nearby|eastern|western|northern|southern|central|regional|second-largest|largest|besieged|embattled|occupied|historic|ancient|industrial|residential|capital|[\w]+-held|[\w]+-controlled|[\w]+-populated)\s+)*(?:(?<cue>towns?|city|cities|villages?|settlements?|regions?|districts?|provinces?|capital|port|hamlets?|outskirts|suburbs?|centre|center|areas?|townships?|neighbou?rhoods?|municipalit(?:y|ies)|parts)\s+(?:of\s+|called\s+|named\s+|around\s+|near\s+|in\s+)?)?[“""]?", RegexOptions.IgnoreCase)]
     private static partial Regex SlotHead();
 
     [GeneratedRegex(@"\G(?:(?:the\s+)?(?<itemcue>villages?|towns?|city|settlements?)\s+of\s+)?(?<name>\p{Lu}[\p{L}\p{M}'’]*(?:(?:-|\s)\p{Lu}[\p{L}\p{M}'’]*){0,3})[”""]?(?:\s+(?:village|town|city|settlement))?(?:\s+(?:of|in)\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)?\s+(?:district|region|province|rayon|oblast|governorate|county))?")]

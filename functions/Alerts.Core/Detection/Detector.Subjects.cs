@@ -22,6 +22,9 @@ public sealed partial class Detector
                 "victim" => Victim(scope, match),
                 "loser" => Loser(scope, match),
                 "between" => Between(scope, match.Index + match.Length),
+                "sole" => scope.Focus.Sole is { } sole ? [sole] : [],
+                "reporter" => Reporter(scope, match.Index),
+                "where" => Where(scope),
                 _ => [],
             };
             places = places.Where(p => Fits(rule, p, scope.Focus)).ToList();
@@ -40,7 +43,7 @@ public sealed partial class Detector
         var kindFits = rule.Type switch
         {
             "shelling" or "capture_claim" => place.Kind is not PlaceKind.Country,
-            "troop_movement" or "prohibited_weapon" or "ceasefire" or "casualties" or "aircraft_downed" or "mobilization" or "martial_law" => place.IsJurisdiction,
+            "troop_movement" or "prohibited_weapon" or "ceasefire" or "casualties" or "aircraft_downed" or "mobilization" => place.IsJurisdiction,
             _ => true,
         };
         return kindFits && (!rule.Focus || focus.Contains(place));
@@ -67,6 +70,11 @@ public sealed partial class Detector
 
             // "A and B", "A, B and C": the gap next to the actor must hold "and"; a bare comma
             // ("…support Azerbaijan, Armenia restricts…") separates clauses, not conjoined actors.
+            if (m.CapitalCity is not null && PlaceBefore().IsMatch(text[..m.Start]))
+            {
+                return [m.CapitalCity]; // "authorities in Khartoum imposed…": the city, not the state
+            }
+
             var result = new List<Place> { m.Place };
             for (var j = i - 1; j >= 0; j--)
             {
@@ -168,6 +176,30 @@ public sealed partial class Detector
         return other is null ? [] : [other.Place];
     }
 
+    /// <summary>The side that reports its own losses: an actor before the victims with a reporting verb between ("Armenia said 4 of its…", "the military confirmed that 12…").</summary>
+    private static List<Place> Reporter(SentenceScope scope, int triggerStart)
+    {
+        var text = scope.Sentence.Text;
+        var m = scope.Mentions.LastOrDefault(x => x.End <= triggerStart && ReportingVerb().IsMatch(text[x.End..triggerStart]));
+        return m is null || PrepositionBefore().IsMatch(text[..m.Start]) ? [] : [m.Place];
+    }
+
+    /// <summary>The country where the sentence's strike or fighting took place ("Airstrikes on Mekelle killed seven"): the country of the first town named in a place slot.</summary>
+    private List<Place> Where(SentenceScope scope)
+    {
+        var text = scope.Sentence.Text;
+        foreach (Match p in LocationPreposition().Matches(text))
+        {
+            var city = SlotPlaces(text, p.Index + p.Length, list: false, unknownAllowed: false, scope.Focus).FirstOrDefault(x => x.Kind is PlaceKind.City or PlaceKind.Region or PlaceKind.Side);
+            if (city is not null)
+            {
+                return [city.Kind == PlaceKind.City ? _gazetteer.Country(city.Country) ?? city : city];
+            }
+        }
+
+        return [];
+    }
+
     private List<Place> Between(SentenceScope scope, int from)
     {
         var m = BetweenPattern().Match(scope.Sentence.Text, from);
@@ -192,10 +224,16 @@ public sealed partial class Detector
     [GeneratedRegex(@"\b(?:from|against|with|to|by|on|into|toward|towards|at|over|between|urged|support(?:ing|s|ed)?|aid(?:ing)?|help(?:ing)?|backing|ally|allies|behalf\s+of)\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex PrepositionBefore();
 
+    [GeneratedRegex(@"^[^;]{0,90}?\b(?:said|says|say|reported|reports|confirmed|confirms|announced|acknowledged|admitted|stated|told|lost|suffered|put|puts)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ReportingVerb();
+
+    [GeneratedRegex(@"\b(?:in|at|near|across|throughout)\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex PlaceBefore();
+
     [GeneratedRegex(@"^\s*(?:,\s*(?:and\s+)?|and\s+|,?\s*as\s+well\s+as\s+)(?:the\s+|both\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Conjunction();
 
-    [GeneratedRegex(@"\b(?:in|at|near|on|over|across|around|outside|inside|throughout|into|across)\s+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:in|at|near|on|over|across|around|outside|inside|throughout|into|against|hit|hitting|struck|rocked|shook|targeted|targeting|pounded|shelled|bombed|attacked)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex LocationPreposition();
 
     [GeneratedRegex(@"(?:\bthat\s+|\b(?:said|says|stated|reported|reports|claimed|claims|announced|confirmed|added)\s+|;\s*|:\s*)", RegexOptions.IgnoreCase)]

@@ -33,8 +33,14 @@ public sealed partial class Detector
     {
         ArgumentNullException.ThrowIfNull(article);
         var sentences = SentenceSplitter.Split(article.Text);
-        var mentions = sentences.Select(s => Mentions(s.Text)).ToList();
+        IReadOnlyList<IReadOnlyList<Mention>> mentions = sentences.Select(s => Mentions(s.Text)).ToList();
         var focus = Focus.Build(mentions, article.WatchCountries);
+        var people = People(sentences, mentions);
+        if (people.Count > 0)
+        {
+            mentions = sentences.Select(s => Mentions(s.Text, people)).ToList();
+        }
+
         var referenceYear = article.Published?.Year ?? DatelineYear(article.Text);
         var found = new List<Indicator>();
         for (var i = 0; i < sentences.Count; i++)

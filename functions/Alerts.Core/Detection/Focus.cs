@@ -3,8 +3,8 @@ using Alerts.Core.Places;
 namespace Alerts.Core.Detection;
 
 /// <summary>
-/// What an article is about: the jurisdictions it names often enough (at least twice and at least
-/// a tenth as often as the most named one), plus the watch's countries. A country named once in
+/// What an article is about: the jurisdictions it names in enough sentences (at least two, and at
+/// least a tenth as many as the most named one), plus the watch's countries. A country named once in
 /// passing, or mangled by a translation in a headline, is not a party to the events it reports.
 /// </summary>
 internal sealed class Focus
@@ -12,40 +12,48 @@ internal sealed class Focus
     private readonly HashSet<string> _ids;
     private readonly HashSet<string> _countries;
 
-    private Focus(HashSet<string> ids, HashSet<string> countries)
+    private Focus(HashSet<string> ids, HashSet<string> countries, Place? sole)
     {
         _ids = ids;
         _countries = countries;
+        Sole = sole;
     }
+
+    /// <summary>The one country the article is about, when it is about one only (an internal conflict).</summary>
+    public Place? Sole { get; }
 
     public IReadOnlyCollection<string> Countries => _countries;
 
     public static Focus Build(IEnumerable<IReadOnlyList<Mention>> mentions, IReadOnlyCollection<string>? watchCountries)
     {
         var counts = new Dictionary<string, (Place Place, int Count)>(StringComparer.Ordinal);
-        foreach (var m in mentions.SelectMany(x => x))
+        // Sentences naming a place, not names: a list of countries in one sentence is one mention each.
+        foreach (var place in mentions.SelectMany(x => x.Select(m => m.Place).DistinctBy(p => p.Id)))
         {
-            counts[m.Place.Id] = (m.Place, counts.TryGetValue(m.Place.Id, out var c) ? c.Count + 1 : 1);
+            counts[place.Id] = (place, counts.TryGetValue(place.Id, out var c) ? c.Count + 1 : 1);
         }
 
         var max = counts.Count == 0 ? 0 : counts.Values.Max(c => c.Count);
         var focused = counts.Values.Where(c => c.Count >= 2 && c.Count * 10 >= max).Select(c => c.Place).ToList();
         var ids = focused.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        var countries = focused.Where(p => p.Kind == PlaceKind.Country || p.Kind == PlaceKind.Side).Select(p => p.Country).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var countries = focused.Select(p => p.Country).Where(c => c.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var focusedCountries = focused.Where(p => p.Kind == PlaceKind.Country).ToList();
+        var sole = focusedCountries.Count == 1 && (watchCountries is null || watchCountries.Count <= 1) ? focusedCountries[0] : null;
         foreach (var code in watchCountries ?? [])
         {
             countries.Add(code.ToUpperInvariant());
             ids.Add("C:" + code.ToUpperInvariant());
         }
 
-        return new Focus(ids, countries);
+        return new Focus(ids, countries, sole);
     }
 
-    /// <summary>True when <paramref name="place"/> is a party or lies in the area the article is about.</summary>
+    /// <summary>True when <paramref name="place"/> may be a subject: a town, or a party the article is about.</summary>
     public bool Contains(Place place) => place.Kind switch
     {
-        PlaceKind.Unknown => true,
-        PlaceKind.City => _countries.Count == 0 || _countries.Contains(place.Country),
+        // A named town in a clear slot ("struck Rafah") is strong evidence on its own; ambiguous
+        // names were already resolved towards the focus countries.
+        PlaceKind.Unknown or PlaceKind.City => true,
         PlaceKind.Country => _ids.Contains(place.Id),
         _ => _ids.Contains(place.Id) || _countries.Contains(place.Country),
     };

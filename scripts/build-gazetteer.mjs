@@ -58,7 +58,9 @@ for (const row of text.split("\n")) {
   if (f.length < 15) continue;
   const id = "P:" + f[0];
   // English news writes "Rafah", not GeoNames' transliteration "Rafaḩ": the ASCII name is canonical.
-  const name = clean(f[2] || f[1]);
+  // ASCII transliterations' apostrophes ("Kramators'k") go when an alternate name spells it without.
+  let name = clean(f[2] || f[1]);
+  if (name.includes("'") && f[3].split(",").includes(name.replace(/'/g, ""))) name = name.replace(/'/g, "");
   if (overlayById.has(id)) {
     lines.push(overlayLine(overlayById.get(id), [name, f[1], ...f[3].split(",")]));
     overlayById.delete(id);

@@ -18,23 +18,22 @@ internal static class AnalyzeCommand
         var countries = new Option<string?>("--countries") { Description = "Watch countries as ISO codes, comma-separated (e.g. AM,AZ), to disambiguate places." };
         var rules = new Option<string?>("--rules") { Description = "A rules.json to use instead of the embedded one." };
         var command = new Command("analyze", "Find escalation indicators in articles.") { files, format, published, countries, rules };
-        command.SetAction(parse => Run(
-            parse.GetValue(files)!,
-            parse.GetValue(format)!,
-            parse.GetValue(published),
-            parse.GetValue(countries),
-            parse.GetValue(rules)));
+        command.SetAction(parse =>
+        {
+            using var stdout = Console.OpenStandardOutput();
+            return Run(parse.GetValue(files)!, parse.GetValue(format)!, parse.GetValue(published), parse.GetValue(countries), parse.GetValue(rules), stdout, Console.Error);
+        });
         return command;
     }
 
-    private static int Run(string[] files, string format, string? published, string? countries, string? rulesPath)
+    internal static int Run(string[] files, string format, string? published, string? countries, string? rulesPath, Stream stdout, TextWriter stderr)
     {
         DateTimeOffset? date = null;
         if (published is not null)
         {
             if (!DateTimeOffset.TryParse(published, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d))
             {
-                Console.Error.WriteLine($"error: --published '{published}' is not a date (use ISO 8601, e.g. 2020-10-04T10:54:00Z).");
+                stderr.WriteLine($"error: --published '{published}' is not a date (use ISO 8601, e.g. 2020-10-04T10:54:00Z).");
                 return 2;
             }
 
@@ -48,13 +47,13 @@ internal static class AnalyzeCommand
         }
         catch (Exception ex) when (ex is RuleFileException or IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"error: {ex.Message}");
+            stderr.WriteLine($"error: {ex.Message}");
             return 2;
         }
 
         var watch = countries?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var failures = 0;
-        using var stdout = Console.OpenStandardOutput();
+        using var table = new StreamWriter(stdout, leaveOpen: true) { AutoFlush = true };
         foreach (var file in files)
         {
             string text;
@@ -65,7 +64,7 @@ internal static class AnalyzeCommand
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 failures++;
-                Console.Error.WriteLine($"error: {file}: {ex.Message}");
+                stderr.WriteLine($"error: {file}: {ex.Message}");
                 if (format == "jsonl")
                 {
                     WriteError(stdout, file, ex.Message);
@@ -86,7 +85,7 @@ internal static class AnalyzeCommand
             }
             else
             {
-                IndicatorTable.Write(Console.Out, file, indicators);
+                IndicatorTable.Write(table, file, indicators);
             }
         }
 

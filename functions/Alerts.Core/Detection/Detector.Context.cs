@@ -117,7 +117,7 @@ public sealed partial class Detector
     [GeneratedRegex(@"\b(?:not|never|no|denied|denies|deny|denying|refuted|refutes?|refuting|rejected|rejects?|dismissed|dismiss(?:es)?|false(?:ly)?|fake|untrue|baseless|neither|nor|without|failed\s+to)\b|n't\b", RegexOptions.IgnoreCase)]
     private static partial Regex Negation();
 
-    [GeneratedRegex(@"^[^.;]{0,100}?\b(?:but|which|a\s+claim|claims?|reports?)\b[^.;]{0,50}?\b(?:(?:were|was|has\s+been|have\s+been)\s+)?(?:refuted|denied|rejected|dismissed)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:[\p{L}’'-]+\s+){0,4}?(?:were|was|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:refuted|denied|rejected|dismissed)\b|^[^.;]{0,100}?(?:\bbut|\bwhich|\ba\s+claim|\bclaims?\s+that|,)\s+(?:(?:they|it|this|that|these|the\s+(?:claim|report|figure)s?)\s+)?(?:[\p{L}’'-]+\s+){0,4}?(?:(?:were|was|has\s+been|have\s+been|had\s+been)\s+)?(?:refuted|denied|rejected|dismissed)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DenialAfter();
 
     [GeneratedRegex(@"\b(?:if|unless|could|might|may|should|threaten(?:s|ed|ing)?|possibl[ey]|fears?|feared|warn(?:s|ed|ing)?|likely|potential(?:ly)?|consider(?:s|ed|ing)?|rumou?r(?:s|ed)?|risk(?:s|ed)?|whether|ready\s+to|prepared\s+to)\b", RegexOptions.IgnoreCase)]

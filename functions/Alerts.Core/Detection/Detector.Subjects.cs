@@ -136,10 +136,12 @@ public sealed partial class Detector
     private List<Place> Victim(SentenceScope scope, Match match)
     {
         var text = scope.Sentence.Text;
-        var inside = scope.Mentions.Where(m => m.Start >= match.Index - 25 && m.End <= match.Index + match.Length && !m.Possessive).ToList();
-        if (inside.Count > 0)
+        // A demonym inside the victims' phrase ("100 Armenian soldiers") or right before it ("an Azerbaijani family of five").
+        var inside = scope.Mentions.FirstOrDefault(m => m.Start >= match.Index && m.End <= match.Index + match.Length && !m.Possessive)
+            ?? scope.Mentions.LastOrDefault(m => m.End <= match.Index && !m.Possessive && VictimModifierGap().IsMatch(text[m.End..match.Index]));
+        if (inside is not null)
         {
-            return [inside[0].Place];
+            return [inside.Place];
         }
 
         var after = VictimPlace().Match(text, match.Index + match.Length);
@@ -223,6 +225,9 @@ public sealed partial class Detector
 
     [GeneratedRegex(@"\b(?:from|against|with|to|by|on|into|toward|towards|at|over|between|urged|support(?:ing|s|ed)?|aid(?:ing)?|help(?:ing)?|backing|ally|allies|behalf\s+of)\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex PrepositionBefore();
+
+    [GeneratedRegex(@"^\s*(?:(?:more|other|civilian|military|ethnic|young|elderly)\s+)*$", RegexOptions.IgnoreCase)]
+    private static partial Regex VictimModifierGap();
 
     [GeneratedRegex(@"^[^;]{0,90}?\b(?:said|says|say|reported|reports|confirmed|confirms|announced|acknowledged|admitted|stated|told|lost|suffered|put|puts)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ReportingVerb();

@@ -34,7 +34,9 @@ internal sealed class Focus
         }
 
         var max = counts.Count == 0 ? 0 : counts.Values.Max(c => c.Count);
-        var focused = counts.Values.Where(c => c.Count >= 2 && c.Count * 10 >= max).Select(c => c.Place).ToList();
+        // A short text that names every place once is about all of them.
+        var minimum = max >= 2 ? 2 : 1;
+        var focused = counts.Values.Where(c => c.Count >= minimum && c.Count * 10 >= max).Select(c => c.Place).ToList();
         var ids = focused.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         var countries = focused.Select(p => p.Country).Where(c => c.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var focusedCountries = focused.Where(p => p.Kind == PlaceKind.Country).ToList();

@@ -1,0 +1,260 @@
+using Alerts.Core.Detection;
+
+namespace Alerts.Core.Tests.Detection;
+
+public sealed class DetectorTests
+{
+    private static readonly Detector Detector = new();
+    private static readonly DateTimeOffset Published = new(2024, 3, 10, 12, 0, 0, TimeSpan.Zero);
+
+    private static IReadOnlyList<Indicator> Detect(string text, params string[] countries) =>
+        Detector.Detect(new ArticleInput(text, Published, countries.Length == 0 ? null : countries));
+
+    private static Indicator Fired(IReadOnlyList<Indicator> found, string type, string subject)
+    {
+        var hit = found.SingleOrDefault(i => i.Type == type && i.Subject.Name == subject);
+        Assert.True(hit is not null, $"expected {type} {subject}; found: {string.Join("; ", found.Select(i => $"{i.Type} {i.Subject.Name}{(i.Negated ? " (" + i.Context + ")" : "")}"))}");
+        return hit!;
+    }
+
+    private static void NotFired(IReadOnlyList<Indicator> found, string type, string subject) =>
+        Assert.DoesNotContain(found, i => i.Type == type && i.Subject.Name == subject && !i.Negated);
+
+    [Fact]
+    public void Detect_MartialLawDeclaredByTwoActors_FiresForBoth()
+    {
+        var found = Detect("Georgia and Abkhazia both declared martial law on Friday. Georgia mobilised its reservists.");
+
+        Assert.False(Fired(found, "martial_law", "Georgia").Negated);
+        Assert.False(Fired(found, "martial_law", "Abkhazia").Negated);
+        Assert.Equal("martial_law.declared", Fired(found, "martial_law", "Georgia").RuleId);
+    }
+
+    [Fact]
+    public void Detect_MartialLawInCity_NamesTheCity()
+    {
+        var found = Detect("The army imposed martial law in three districts of Mandalay on Sunday, Myanmar state media said. Myanmar troops patrolled.");
+
+        Assert.False(Fired(found, "martial_law", "Mandalay").Negated);
+    }
+
+    [Fact]
+    public void Detect_ShellingOfUnknownTownCalledX_AcceptsTheNameInItsSlot()
+    {
+        var found = Detect("Serbia said on Monday that Kosovo units were shelling a village called Brezovica Gornja. Serbia and Kosovo traded blame.");
+
+        Assert.False(Fired(found, "shelling", "Brezovica Gornja").Negated);
+    }
+
+    [Fact]
+    public void Detect_FireFromOneCityOnAnother_OnlyTheTargetIsShelled()
+    {
+        var found = Detect("Rockets were fired from Horlivka at Kramatorsk overnight, Ukraine's military said. Ukraine and Russia exchanged fire.");
+
+        Fired(found, "shelling", "Kramatorsk");
+        NotFired(found, "shelling", "Horlivka");
+    }
+
+    [Fact]
+    public void Detect_AttackerCountryNamed_IsNotTheTarget()
+    {
+        var found = Detect("Azerbaijani artillery shelled Martakert on Tuesday, Armenia said. Armenia and Azerbaijan blamed each other.");
+
+        Fired(found, "shelling", "Martakert");
+        Assert.DoesNotContain(found, i => i.Type == "shelling" && i.Subject.Name == "Azerbaijan");
+    }
+
+    [Fact]
+    public void Detect_PassiveUnderFireWithApposition_FindsTheCity()
+    {
+        var found = Detect("Israel said Haifa, a port city of 280,000 in the north, was under fire from rockets launched by Hezbollah. Israel responded.");
+
+        Fired(found, "shelling", "Haifa");
+    }
+
+    [Fact]
+    public void Detect_ListOfCapturedVillages_FiresForEachIncludingUnknownNames()
+    {
+        var found = Detect("The rebels said they had seized Kalembe, Nyanzale and Bwiza Hill of Rutshuru district. Congo's army denied it. Congo said fighting continued.");
+
+        Fired(found, "capture_claim", "Kalembe");
+        Fired(found, "capture_claim", "Nyanzale");
+        Fired(found, "capture_claim", "Bwiza Hill");
+        NotFired(found, "capture_claim", "Rutshuru");
+    }
+
+    [Fact]
+    public void Detect_TroopsSentWithGroupedDigits_ReportsActorAndCount()
+    {
+        var found = Detect("Russia sends 2,500 paratroopers to Kazakhstan as protests spread. Kazakhstan's president thanked Russia.");
+
+        var troops = Fired(found, "troop_movement", "Russia");
+        Assert.Equal(2500, troops.Count);
+    }
+
+    [Fact]
+    public void Detect_CasualtiesInWords_TiesCountToDemonym()
+    {
+        var found = Detect("Twelve Ethiopian soldiers and three civilians were killed near the border, Ethiopia's army said. Eritrea did not comment.");
+
+        var c = Fired(found, "casualties", "Ethiopia");
+        Assert.Equal(12, c.Count);
+        Assert.Equal("military", c.Category);
+    }
+
+    [Fact]
+    public void Detect_VagueNumber_IsApproximateLowerBound()
+    {
+        var found = Detect("Thousands of Sudanese civilians have been killed in the fighting, Sudan's doctors union said.");
+
+        var c = Fired(found, "casualties", "Sudan");
+        Assert.True(c.CountApproximate);
+        Assert.Equal(2000, c.Count);
+    }
+
+    [Fact]
+    public void Detect_YearsAndPercentages_AreNotCasualtyCounts()
+    {
+        var found = Detect("About 40% of Yemen's population fled, and in 2015 the war began, Yemen's government said.");
+
+        Assert.DoesNotContain(found, i => i.Type == "casualties" && !i.Negated);
+    }
+
+    [Fact]
+    public void Detect_AircraftList_SumsTheCount()
+    {
+        var found = Detect("Ukraine's air force said it shot down three Russian helicopters and two jets over the Kherson region. Russia did not comment.");
+
+        var a = Fired(found, "aircraft_downed", "Russia");
+        Assert.Equal(5, a.Count);
+    }
+
+    [Fact]
+    public void Detect_AccusedOfUsingBannedWeapon_SubjectIsTheAccused()
+    {
+        var found = Detect("Armenia accused Azerbaijan of using white phosphorus on forests. Azerbaijan rejected the charge.");
+
+        Fired(found, "prohibited_weapon", "Azerbaijan");
+        NotFired(found, "prohibited_weapon", "Armenia");
+    }
+
+    [Fact]
+    public void Detect_Denial_IsReportedAsNegation()
+    {
+        var found = Detect("Belarus denied that it had sent troops into Ukraine. Ukraine said Belarus was lying.");
+
+        var t = Fired(found, "troop_movement", "Belarus");
+        Assert.True(t.Negated);
+        Assert.Equal(DetectionContext.Negation, t.Context);
+    }
+
+    [Fact]
+    public void Detect_ClaimRefutedLaterInSentence_IsNegation()
+    {
+        var found = Detect("Azerbaijan said 300 Armenian soldiers were killed, but the claim was denied by Armenia. Armenia and Azerbaijan fought on.");
+
+        Assert.True(Fired(found, "casualties", "Armenia").Negated);
+    }
+
+    [Fact]
+    public void Detect_CallForCeasefire_IsFutureNotFired()
+    {
+        var found = Detect("Moscow urged Armenia and Azerbaijan to declare a ceasefire. Armenia and Azerbaijan kept fighting.");
+
+        Assert.All(found.Where(i => i.Type == "ceasefire"), i => Assert.Equal(DetectionContext.Future, i.Context));
+        Assert.DoesNotContain(found, i => i.Type == "ceasefire" && !i.Negated);
+    }
+
+    [Fact]
+    public void Detect_Conditional_IsHypothetical()
+    {
+        var found = Detect("If Turkey sends troops to Syria, Russia could respond, analysts said. Turkey and Syria are neighbours.");
+
+        Assert.Equal(DetectionContext.Hypothetical, Fired(found, "troop_movement", "Turkey").Context);
+    }
+
+    [Fact]
+    public void Detect_Announcement_IsFuture()
+    {
+        var found = Detect("Israel will impose a curfew in Hebron from Friday, Israel's army said.");
+
+        Assert.Equal(DetectionContext.Future, Fired(found, "curfew", "Hebron").Context);
+    }
+
+    [Fact]
+    public void Detect_EarlierWar_IsHistorical()
+    {
+        var found = Detect("In 2008, Russia sent troops into South Ossetia. Georgia and Russia remain hostile, Georgia said.");
+
+        Assert.Equal(DetectionContext.Historical, Fired(found, "troop_movement", "Russia").Context);
+    }
+
+    [Fact]
+    public void Detect_SinceAYear_DatesTheComparisonNotTheEvent()
+    {
+        var found = Detect("Azerbaijani forces shelled Stepanakert, the heaviest attack since 1994, Armenia said. Armenia and Azerbaijan blamed each other.");
+
+        Assert.False(Fired(found, "shelling", "Stepanakert").Negated);
+    }
+
+    [Fact]
+    public void Detect_DenialAndRealEventInOneSentence_KeepsThemApart()
+    {
+        var found = Detect("Russian forces shelled Kharkiv overnight, while reports that Ukraine had declared a curfew were denied by Ukraine. Russia and Ukraine traded blame.");
+
+        Assert.False(Fired(found, "shelling", "Kharkiv").Negated);
+        Assert.DoesNotContain(found, i => i.Type == "curfew" && !i.Negated);
+    }
+
+    [Fact]
+    public void Detect_Exonyms_ResolveToOnePlace()
+    {
+        var a = Detect("Drones struck Khankendi overnight, Armenia said. Armenia and Azerbaijan clashed.");
+        var b = Detect("Drones struck Stepanakert overnight, Armenia said. Armenia and Azerbaijan clashed.");
+
+        Assert.Equal(Fired(a, "shelling", "Stepanakert").Subject.Id, Fired(b, "shelling", "Stepanakert").Subject.Id);
+    }
+
+    [Fact]
+    public void Detect_Attribution_NamesWhoClaimsIt()
+    {
+        var found = Detect("Azerbaijan's defence ministry said Armenian forces shelled Terter. Armenia denied it.");
+
+        Assert.Equal("Azerbaijan's defence ministry", Fired(found, "shelling", "Terter").ClaimedBy);
+    }
+
+    [Fact]
+    public void Detect_PersonTitledEarlier_ActsForTheirCountry()
+    {
+        var found = Detect("Ukrainian President Volodymyr Zelensky spoke on Thursday. Zelensky ordered a general mobilisation. Ukraine and Russia are at war.");
+
+        Fired(found, "mobilization", "Ukraine");
+    }
+
+    [Fact]
+    public void Detect_RepeatedInHeadlineAndBody_ReportedOnceWithBodyEvidence()
+    {
+        var found = Detect("Kenya imposes curfew in Mombasa\n\nKenya imposed a curfew in Mombasa on Monday after clashes, Kenya's police said.");
+
+        var curfew = Assert.Single(found, i => i.Type == "curfew");
+        Assert.EndsWith("police said.", curfew.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Detect_CommonWordsInLowerCase_AreNotPlaces()
+    {
+        var found = Detect("Troops struck mobile launchers and hit punch lines of defence, Ukraine's army said. Ukraine and Russia fought on.");
+
+        Assert.DoesNotContain(found, i => i.Type == "shelling");
+    }
+
+    [Fact]
+    public void Detect_CountryNamedOnceInPassing_IsNotAParty()
+    {
+        var found = Detect("Armenia and Azerbaijan fought overnight. Armenia declared martial law. Azerbaijan declared a state of war. Chile declared martial law, a translation error suggested. Armenia and Azerbaijan traded blame.");
+
+        Fired(found, "martial_law", "Armenia");
+        Fired(found, "martial_law", "Azerbaijan");
+        NotFired(found, "martial_law", "Chile");
+    }
+}

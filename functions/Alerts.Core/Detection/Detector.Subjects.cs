@@ -24,7 +24,8 @@ public sealed partial class Detector
                 "between" => Between(scope, match.Index + match.Length),
                 "sole" => scope.Focus.Sole is { } sole ? [sole] : [],
                 "reporter" => Reporter(scope, match.Index),
-                "where" => Where(scope),
+                "where" => Where(scope, match.Index),
+                "opponent" => Opponent(scope, match.Index),
                 _ => [],
             };
             places = places.Where(p => Fits(rule, p, scope.Focus)).ToList();
@@ -157,7 +158,10 @@ public sealed partial class Detector
         return [];
     }
 
-    /// <summary>Whose aircraft: a demonym on the aircraft, "in/over X", else the other side named in the sentence.</summary>
+    /// <summary>
+    /// Whose aircraft: a demonym on the aircraft, "in/over X" unless X is the claimant's own side
+    /// (air defences intercept over their own territory), else another side named in the sentence.
+    /// </summary>
     private List<Place> Loser(SentenceScope scope, Match match)
     {
         var inside = scope.Mentions.Where(m => m.Start >= match.Index && m.End <= match.Index + match.Length).ToList();
@@ -166,17 +170,32 @@ public sealed partial class Detector
             return [inside[^1].Place];
         }
 
+        var claimant = ClaimantSide(scope, match.Index);
         var location = Location(scope, match.Index + match.Length)
-            .Select(p => p.Kind == PlaceKind.City ? _gazetteer.Country(p.Country) ?? p : p).ToList();
+            .Select(p => p.Kind == PlaceKind.City ? _gazetteer.Country(p.Country) ?? p : p)
+            .Where(p => p.Id != claimant?.Id)
+            .ToList();
         if (location.Count > 0)
         {
             return location;
         }
 
-        var claimant = scope.Mentions.FirstOrDefault(m => m.End <= match.Index && SpeechAfter().IsMatch(scope.Sentence.Text[m.End..match.Index]));
-        var other = scope.Mentions.FirstOrDefault(m => claimant is null ? m.End <= match.Index : m.Start > claimant.End && m.Place.Id != claimant.Place.Id);
+        var other = scope.Mentions.FirstOrDefault(m => m.Place.Id != claimant?.Id && (claimant is null ? m.End <= match.Index : m.Start > match.Index - 200));
         return other is null ? [] : [other.Place];
     }
+
+    /// <summary>In a two-party conflict, the side that is not the one making the claim.</summary>
+    private static List<Place> Opponent(SentenceScope scope, int triggerStart)
+    {
+        var claimant = ClaimantSide(scope, triggerStart);
+        var parties = scope.Focus.Parties;
+        return claimant is not null && parties.Count == 2 && parties.Any(p => p.Id == claimant.Id)
+            ? [parties.First(p => p.Id != claimant.Id)]
+            : [];
+    }
+
+    private static Place? ClaimantSide(SentenceScope scope, int triggerStart) =>
+        scope.Mentions.FirstOrDefault(m => m.End <= triggerStart && SpeechAfter().IsMatch(scope.Sentence.Text[m.End..triggerStart]))?.Place;
 
     /// <summary>The side that reports its own losses: an actor before the victims with a reporting verb between ("Armenia said 4 of its…", "the military confirmed that 12…").</summary>
     private static List<Place> Reporter(SentenceScope scope, int triggerStart)
@@ -186,11 +205,13 @@ public sealed partial class Detector
         return m is null || PrepositionBefore().IsMatch(text[..m.Start]) ? [] : [m.Place];
     }
 
-    /// <summary>The country where the sentence's strike or fighting took place ("Airstrikes on Mekelle killed seven"): the country of the first town named in a place slot.</summary>
-    private List<Place> Where(SentenceScope scope)
+    /// <summary>The country where the sentence's strike or fighting took place ("Airstrikes on Mekelle killed seven"): the country of the nearest town named in a place slot.</summary>
+    private List<Place> Where(SentenceScope scope, int triggerStart)
     {
         var text = scope.Sentence.Text;
-        foreach (Match p in LocationPreposition().Matches(text))
+        // The place nearest before the deaths ("struck positions around Marib, killing 14"), then after.
+        var slots = LocationPreposition().Matches(text).Cast<Match>().ToList();
+        foreach (var p in slots.Where(p => p.Index < triggerStart).Reverse().Concat(slots.Where(p => p.Index >= triggerStart)))
         {
             var city = SlotPlaces(text, p.Index + p.Length, list: false, unknownAllowed: false, scope.Focus).FirstOrDefault(x => x.Kind is PlaceKind.City or PlaceKind.Region or PlaceKind.Side);
             if (city is not null)

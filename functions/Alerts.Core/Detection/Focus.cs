@@ -12,12 +12,16 @@ internal sealed class Focus
     private readonly HashSet<string> _ids;
     private readonly HashSet<string> _countries;
 
-    private Focus(HashSet<string> ids, HashSet<string> countries, Place? sole)
+    private Focus(HashSet<string> ids, HashSet<string> countries, Place? sole, IReadOnlyList<Place> parties)
     {
         _ids = ids;
         _countries = countries;
         Sole = sole;
+        Parties = parties;
     }
+
+    /// <summary>The countries and breakaway authorities the article is about, most named first.</summary>
+    public IReadOnlyList<Place> Parties { get; }
 
     /// <summary>The one country the article is about, when it is about one only (an internal conflict).</summary>
     public Place? Sole { get; }
@@ -47,7 +51,8 @@ internal sealed class Focus
             ids.Add("C:" + code.ToUpperInvariant());
         }
 
-        return new Focus(ids, countries, sole);
+        var parties = focused.Where(p => p.Kind is PlaceKind.Country or PlaceKind.Side).OrderByDescending(p => counts[p.Id].Count).ToList();
+        return new Focus(ids, countries, sole, parties);
     }
 
     /// <summary>True when <paramref name="place"/> may be a subject: a town, or a party the article is about.</summary>

@@ -13,7 +13,7 @@ namespace Alerts.Core.Detection;
 internal sealed class RuleSet
 {
     public const int SupportedVersion = 1;
-    private static readonly string[] Strategies = ["agent", "object", "location", "list", "passive", "victim", "loser", "between", "sole", "reporter", "where"];
+    private static readonly string[] Strategies = ["agent", "object", "location", "list", "passive", "victim", "loser", "between", "sole", "reporter", "where", "opponent"];
     private static readonly string[] Counts = ["inside", "before", "after", "num", "aircraft"];
     private static readonly Lazy<RuleSet> Embedded = new(() =>
     {

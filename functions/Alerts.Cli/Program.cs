@@ -4,5 +4,6 @@ using Alerts.Cli.Commands;
 var root = new RootCommand("alerts — conflict-escalation alerts from news feeds (local tools and host).")
 {
     AnalyzeCommand.Create(),
+    BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

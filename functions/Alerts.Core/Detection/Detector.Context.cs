@@ -82,7 +82,7 @@ public sealed partial class Detector
         }
 
         Match? best = null;
-        foreach (Match m in SpeakerVerb().Matches(sentence))
+        foreach (Match m in SpeechVerb().Matches(sentence))
         {
             if (best is null || m.Index < triggerStart)
             {
@@ -95,14 +95,44 @@ public sealed partial class Detector
             return null;
         }
 
-        var who = best.Groups["who"].Value;
+        var who = WordsBefore(sentence, best.Index, 8);
         var cut = ClauseWord().Matches(who).LastOrDefault();
         if (cut is not null)
         {
             who = who[(cut.Index + cut.Length)..];
         }
 
+        who = Auxiliaries().Replace(who, "");
         return who.Any(char.IsUpper) ? Tidy(who) : null;
+    }
+
+    // Up to `max` words ending just before `end` (letters, marks, apostrophes, dots and hyphens).
+    private static string WordsBefore(string s, int end, int max)
+    {
+        var i = end;
+        for (var words = 0; words < max && i > 0; words++)
+        {
+            var j = i;
+            while (j > 0 && s[j - 1] == ' ')
+            {
+                j--;
+            }
+
+            var k = j;
+            while (k > 0 && (char.IsLetter(s[k - 1]) || s[k - 1] is '’' or '\'' or '.' or '-' || char.GetUnicodeCategory(s[k - 1]) == System.Globalization.UnicodeCategory.NonSpacingMark))
+            {
+                k--;
+            }
+
+            if (k == j)
+            {
+                break;
+            }
+
+            i = k;
+        }
+
+        return s[i..end];
     }
 
     private static string Tidy(string who)
@@ -144,8 +174,11 @@ public sealed partial class Detector
     [GeneratedRegex(@"\baccording\s+to\s+(?<who>(?:the\s+)?[\p{L}\p{M}’'.-]+(?:\s+(?:of\s+|the\s+)?[\p{Lu}\p{N}][\p{L}\p{M}’'.-]*){0,7})", RegexOptions.IgnoreCase)]
     private static partial Regex According();
 
-    [GeneratedRegex(@"(?<who>(?:[\p{L}\p{M}’'.-]+\s+){1,8}?)(?:has\s+|have\s+|had\s+|also\s+|later\s+|on\s+\w+\s+)*(?:said|says|stated|states|claimed|claims|reported|reports|announced|announces|confirmed|confirms|told|tweeted|wrote)\b")]
-    private static partial Regex SpeakerVerb();
+    [GeneratedRegex(@"\b(?:said|says|stated|states|claimed|claims|reported|reports|announced|announces|confirmed|confirms|told|tweeted|wrote)\b")]
+    private static partial Regex SpeechVerb();
+
+    [GeneratedRegex(@"(?:\s+(?:has|have|had|also|later|on\s+\w+))+\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Auxiliaries();
 
     [GeneratedRegex(@"\b(?:while|whereas|and|but|that|after|when|because|as)\s+|,\s*", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseWord();

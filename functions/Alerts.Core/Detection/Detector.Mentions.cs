@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using Alerts.Core.Places;
 using Alerts.Core.Text;
@@ -13,11 +14,13 @@ public sealed partial class Detector
     /// <summary>Countries, breakaway authorities and regions named in <paramref name="text"/>: names, demonyms ("Azerbaijani forces"), capitals as metonyms ("Baku said").</summary>
     internal IReadOnlyList<Mention> Mentions(string text, IReadOnlyDictionary<string, Place>? people = null)
     {
-        var tokens = Token().Matches(text);
-        var result = new List<Mention>();
+        var tokens = Tokens(text);
+        List<Mention>? result = null;
+        Span<char> lower = stackalloc char[64];
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!char.IsUpper(tokens[i].Value[0]))
+            var token = text.AsSpan(tokens[i].Start, tokens[i].Length);
+            if (!char.IsUpper(token[0]) || !MayStartName(token, lower, people))
             {
                 continue;
             }
@@ -29,8 +32,8 @@ public sealed partial class Detector
                     continue;
                 }
 
-                var start = tokens[i].Index;
-                var end = tokens[i + len - 1].Index + tokens[i + len - 1].Length;
+                var start = tokens[i].Start;
+                var end = tokens[i + len - 1].Start + tokens[i + len - 1].Length;
                 var (name, possessive) = StripPossessive(text[start..end]);
                 var folded = TextFold.Fold(name);
                 var place = _gazetteer.Jurisdiction(folded);
@@ -51,21 +54,80 @@ public sealed partial class Detector
                     continue;
                 }
 
-                result.Add(new Mention(start, end, place, possessive, capital));
+                (result ??= []).Add(new Mention(start, end, place, possessive, capital));
                 i += len - 1;
                 break;
             }
         }
 
-        return result;
+        return result ?? (IReadOnlyList<Mention>)[];
     }
 
-    private static bool Contiguous(string text, MatchCollection tokens, int i, int len)
+    /// <summary>Words: letters, marks and digits, with inner apostrophes and dots ("U.S.", "Azerbaijan's").</summary>
+    private static List<(int Start, int Length)> Tokens(string text)
+    {
+        var tokens = new List<(int, int)>(text.Length / 6);
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!IsWordChar(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && (IsWordChar(text[i]) || (text[i] is '\'' or '’' or '.' && i + 1 < text.Length && IsWordChar(text[i + 1]))))
+            {
+                i++;
+            }
+
+            if (i < text.Length && text[i] is '\'' or '’')
+            {
+                i++; // "Armenians'" possessive
+            }
+
+            tokens.Add((start, i - start));
+        }
+
+        return tokens;
+    }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+
+    // A cheap test before folding spans: does this word begin any jurisdiction, capital or known person?
+    private bool MayStartName(ReadOnlySpan<char> token, Span<char> buffer, IReadOnlyDictionary<string, Place>? people)
+    {
+        var end = token.IndexOfAny('\'', '’');
+        var word = end > 0 ? token[..end] : token;
+        if (word.Length > buffer.Length || !Ascii.IsValid(word))
+        {
+            return true; // rare: let the full fold decide
+        }
+
+        Ascii.ToLower(word, buffer, out var written);
+        var folded = buffer[..written];
+        if (_gazetteer.CanStartJurisdiction(folded))
+        {
+            return true;
+        }
+
+        if (folded.Length > 4 && folded[^1] == 's' && _gazetteer.CanStartJurisdiction(folded[..^1]))
+        {
+            return true;
+        }
+
+        return people is not null && people.Count > 0;
+    }
+
+    private static bool Contiguous(string text, List<(int Start, int Length)> tokens, int i, int len)
     {
         for (var k = i + 1; k < i + len; k++)
         {
-            var gap = text.AsSpan(tokens[k - 1].Index + tokens[k - 1].Length, tokens[k].Index - tokens[k - 1].Index - tokens[k - 1].Length);
-            if (gap is not (" " or "-") || !char.IsUpper(tokens[k].Value[0]) && tokens[k].Value is not ("of" or "and"))
+            var prevEnd = tokens[k - 1].Start + tokens[k - 1].Length;
+            var gap = text.AsSpan(prevEnd, tokens[k].Start - prevEnd);
+            var word = text.AsSpan(tokens[k].Start, tokens[k].Length);
+            if (gap is not (" " or "-") || (!char.IsUpper(word[0]) && word is not ("of" or "and")))
             {
                 return false;
             }
@@ -124,9 +186,6 @@ public sealed partial class Detector
 
     [GeneratedRegex(@"\G(?:['’]s)?\s+(?:[\p{L}-]+\s+){0,3}?(?:President|Prime\s+Minister|Premier|Foreign\s+Minister|Defen[cs]e\s+Minister|Minister|Chancellor|King|Emir|Sultan|leader|commander|General|Gen\.|spokes(?:man|woman|person)|chief|Chief\s+of\s+Staff|Secretary|Ambassador|envoy)\s+(?<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})")]
     private static partial Regex Title();
-
-    [GeneratedRegex(@"[\p{L}\p{M}\p{N}]+(?:['’.][\p{L}\p{M}\p{N}]+)*(?:['’]s?)?")]
-    private static partial Regex Token();
 
     [GeneratedRegex(@"(?:(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?<y>(?:19|20)\d\d)|\d{1,2}\s+(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\s+(?<y>(?:19|20)\d\d)|(?<y>(?:19|20)\d\d)-[01]\d-[0-3]\d)")]
     private static partial Regex Dateline();

@@ -43,12 +43,17 @@ public sealed partial class Detector
 
         var referenceYear = article.Published?.Year ?? DatelineYear(article.Text);
         var found = new List<Indicator>();
+        var run = new bool[_rules.Rules.Count];
         for (var i = 0; i < sentences.Count; i++)
         {
             var scope = new SentenceScope(sentences[i], mentions[i], focus, referenceYear);
-            foreach (var rule in _rules.Rules)
+            _rules.Candidates(scope.Lower, run);
+            for (var r = 0; r < run.Length; r++)
             {
-                Apply(rule, scope, found);
+                if (run[r])
+                {
+                    Apply(_rules.Rules[r], scope, found);
+                }
             }
         }
 
@@ -122,5 +127,8 @@ public sealed partial class Detector
     }
 
     /// <summary>The facts about one sentence that every rule needs.</summary>
-    private sealed record SentenceScope(Sentence Sentence, IReadOnlyList<Mention> Mentions, Focus Focus, int? ReferenceYear);
+    private sealed record SentenceScope(Sentence Sentence, IReadOnlyList<Mention> Mentions, Focus Focus, int? ReferenceYear)
+    {
+        public string Lower { get; } = Sentence.Text.ToLowerInvariant();
+    }
 }

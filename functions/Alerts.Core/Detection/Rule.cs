@@ -12,4 +12,5 @@ internal sealed record Rule(
     Regex? NotBefore,
     Regex? RequireNear,
     string Cameo,
-    bool Focus);
+    bool Focus,
+    IReadOnlyList<string> Keywords);

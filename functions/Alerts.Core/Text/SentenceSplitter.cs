@@ -13,6 +13,9 @@ public static partial class SentenceSplitter
 {
     private const int HeadlineMaxLength = 90;
 
+    /// <summary>The longest sentence handed to the rules; longer runs are cut at spaces.</summary>
+    public const int MaxSentenceLength = 1000;
+
     private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
     {
         "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "sgt", "capt", "cpt", "adm", "cmdr", "st", "jr", "sr", "prof",
@@ -55,9 +58,22 @@ public static partial class SentenceSplitter
     {
         var s = unit[from..to];
         var trimmed = s.Trim();
+        var offset = start + from + (s.Length - s.TrimStart().Length);
+        // Run-on text (tables, lists without stops, hostile input) is cut into bounded pieces at spaces,
+        // which keeps every rule's work per sentence bounded.
+        while (trimmed.Length > MaxSentenceLength)
+        {
+            var cut = trimmed.LastIndexOf(' ', MaxSentenceLength);
+            cut = cut <= 0 ? MaxSentenceLength : cut;
+            result.Add(new Sentence(trimmed[..cut], offset, false));
+            var rest = trimmed[cut..];
+            offset += cut + (rest.Length - rest.TrimStart().Length);
+            trimmed = rest.TrimStart();
+        }
+
         if (trimmed.Length > 0)
         {
-            result.Add(new Sentence(trimmed, start + from + (s.Length - s.TrimStart().Length), false));
+            result.Add(new Sentence(trimmed, offset, false));
         }
     }
 

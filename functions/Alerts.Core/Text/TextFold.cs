@@ -10,6 +10,20 @@ namespace Alerts.Core.Text;
 /// </summary>
 public static class TextFold
 {
+    /// <summary>The folded form of <paramref name="s"/>; the same instance when it is already folded (the common case when loading data).</summary>
+    public static string Fold(string s)
+    {
+        foreach (var c in s)
+        {
+            if (c > 0x7F || c is (>= 'A' and <= 'Z') or '-' or '\t' or '\n' or '\r')
+            {
+                return Fold(s.AsSpan());
+            }
+        }
+
+        return s.Contains("  ", StringComparison.Ordinal) || (s.Length > 0 && (s[0] == ' ' || s[^1] == ' ')) ? Fold(s.AsSpan()) : s;
+    }
+
     /// <summary>The folded form of <paramref name="s"/>.</summary>
     public static string Fold(ReadOnlySpan<char> s)
     {

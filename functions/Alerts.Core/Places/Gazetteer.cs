@@ -89,6 +89,9 @@ public sealed partial class Gazetteer
         return new Gazetteer(text, entryStarts, keyStarts);
     }
 
+    /// <summary>Entry number <paramref name="entry"/> (0 ≤ entry &lt; <see cref="Count"/>), for tools and tests.</summary>
+    public Place Entry(int entry) => Get(entry);
+
     /// <summary>The country with ISO code <paramref name="iso2"/>, or null.</summary>
     public Place? Country(string iso2) => _countries.TryGetValue(iso2.ToUpperInvariant(), out var i) ? Get(i) : null;
 

@@ -15,7 +15,7 @@ public static class TextFold
     {
         foreach (var c in s)
         {
-            if (c > 0x7F || c is (>= 'A' and <= 'Z') or '-' or '\t' or '\n' or '\r')
+            if (c > 0x7F || c is (>= 'A' and <= 'Z') or '-' or '`' or '\t' or '\n' or '\r')
             {
                 return Fold(s.AsSpan());
             }
@@ -90,7 +90,7 @@ public static class TextFold
                 space = false;
             }
 
-            sb.Append(char.ToLowerInvariant(c));
+            sb.Append(c == '`' ? '\'' : char.ToLowerInvariant(c));
         }
     }
 }

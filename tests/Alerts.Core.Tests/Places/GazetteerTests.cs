@@ -57,6 +57,42 @@ public sealed class GazetteerTests
     }
 
     [Fact]
+    public void Find_EveryNameOfASampleOfEntries_FindsTheEntry()
+    {
+        // The build script folds names in JavaScript; lookups fold them in C#. They must agree.
+        var random = new Random(7);
+        var failures = new List<string>();
+        for (var n = 0; n < 3000; n++)
+        {
+            var entry = Gazetteer.Entry(random.Next(Gazetteer.Count));
+            foreach (var name in entry.Aliases.Prepend(entry.Name))
+            {
+                if (!Gazetteer.Find(name).Any(p => p.Id == entry.Id))
+                {
+                    failures.Add($"{entry.Id} '{name}' -> '{TextFold.Fold(name)}'");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
+    }
+
+    [Fact]
+    public void Load_TruncatedFile_FailsWithAClearMessage()
+    {
+        using var ms = new MemoryStream();
+        using (var gz = new System.IO.Compression.GZipStream(ms, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gz.Write("#alerts-gazetteer\t2\t5\t5\nC:AM\tC\n"u8);
+        }
+
+        ms.Position = 0;
+        var ex = Assert.Throws<FormatException>(() => Gazetteer.Load(ms));
+
+        Assert.Contains("truncated", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Fold_AzerbaijaniLettersAndAccents()
     {
         Assert.Equal("terter", TextFold.Fold("Tərtər"));

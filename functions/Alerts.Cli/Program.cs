@@ -5,5 +5,7 @@ var root = new RootCommand("alerts — conflict-escalation alerts from news feed
 {
     AnalyzeCommand.Create(),
     BenchCommand.Create(),
+    ParseFeedCommand.Create(),
+    ParseDateCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

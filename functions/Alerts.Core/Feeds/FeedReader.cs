@@ -32,6 +32,11 @@ public sealed partial class FeedReader
         {
             var (text, encodingProblem) = FeedDecoding.Decode(bytes, httpCharset);
             var trimmed = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+            if (trimmed.Length == 0)
+            {
+                return FeedDocument.Failed("empty document");
+            }
+
             if (trimmed.StartsWith('{'))
             {
                 return Limit(Json(trimmed, encodingProblem));

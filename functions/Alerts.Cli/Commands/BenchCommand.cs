@@ -117,8 +117,64 @@ internal static class BenchCommand
 
     private static void Profile(Detector detector, List<string> corpus, TextWriter o)
     {
-        var sentences = corpus.SelectMany(a => Alerts.Core.Text.SentenceSplitter.Split(a)).Select(x => x.Text).ToList();
         var sw = Stopwatch.StartNew();
+        var sentences = corpus.SelectMany(a => Alerts.Core.Text.SentenceSplitter.Split(a)).Select(x => x.Text).ToList();
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  split: {sw.Elapsed.TotalMilliseconds:N0} ms"));
+        sw.Restart();
+        foreach (var s in sentences)
+        {
+            _ = s.ToLowerInvariant();
+        }
+
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  lower-case: {sw.Elapsed.TotalMilliseconds:N0} ms"));
+        sw.Restart();
+        var run = new bool[RuleSet.Default.Rules.Count];
+        foreach (var s in sentences)
+        {
+            RuleSet.Default.Candidates(s.ToLowerInvariant(), run);
+        }
+
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  keyword candidates: {sw.Elapsed.TotalMilliseconds:N0} ms"));
+        var matches = new List<(string Sentence, int Index, int End)>();
+        foreach (var s in sentences)
+        {
+            RuleSet.Default.Candidates(s.ToLowerInvariant(), run);
+            for (var r = 0; r < run.Length; r++)
+            {
+                if (run[r])
+                {
+                    foreach (System.Text.RegularExpressions.Match m in RuleSet.Default.Rules[r].Pattern.Matches(s))
+                    {
+                        matches.Add((s, m.Index, m.Index + m.Length));
+                    }
+                }
+            }
+        }
+
+        sw.Restart();
+        foreach (var (s, i, e) in matches)
+        {
+            Detector.ContextOf(s, i, e, null);
+        }
+
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  context: {sw.Elapsed.TotalMilliseconds:N0} ms over {matches.Count:N0} matches"));
+        sw.Restart();
+        foreach (var (s, i, _) in matches)
+        {
+            Detector.Claimant(s, i);
+        }
+
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  claimant: {sw.Elapsed.TotalMilliseconds:N0} ms"));
+        sw.Restart();
+        foreach (var a in corpus)
+        {
+            var ss = Alerts.Core.Text.SentenceSplitter.Split(a);
+            var ms = ss.Select(x => detector.Mentions(x.Text)).ToList();
+            Detector.People(ss, ms);
+        }
+
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  split+mentions+people: {sw.Elapsed.TotalMilliseconds:N0} ms"));
+        sw.Restart();
         foreach (var s in sentences)
         {
             detector.Mentions(s);

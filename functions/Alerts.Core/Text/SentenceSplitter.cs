@@ -12,6 +12,7 @@ namespace Alerts.Core.Text;
 public static partial class SentenceSplitter
 {
     private const int HeadlineMaxLength = 90;
+    private static readonly System.Buffers.SearchValues<char> Stops = System.Buffers.SearchValues.Create(".!?");
 
     /// <summary>The longest sentence handed to the rules; longer runs are cut at spaces.</summary>
     public const int MaxSentenceLength = 1000;
@@ -36,22 +37,60 @@ public static partial class SentenceSplitter
             }
 
             var from = 0;
-            foreach (Match m in End().Matches(unit))
+            for (var i = unit.AsSpan().IndexOfAny(Stops); i >= 0 && i < unit.Length; i = NextStop(unit, i))
             {
-                var cut = m.Index + m.Length;
-                if (IsAbbreviation(unit, m.Index))
+                var cut = EndOfStop(unit, i);
+                if (cut < 0 || IsAbbreviation(unit, i))
                 {
+                    i = Math.Max(i, cut - 1);
                     continue;
                 }
 
                 Add(result, unit, start, from, cut);
                 from = cut;
+                i = cut - 1;
             }
 
             Add(result, unit, start, from, unit.Length);
         }
 
         return result;
+    }
+
+    private static int NextStop(string unit, int i)
+    {
+        var next = unit.AsSpan(i + 1).IndexOfAny(Stops);
+        return next < 0 ? -1 : i + 1 + next;
+    }
+
+    // After a stop at i: more stops and closing quotes, then whitespace and a capital, digit, quote or
+    // bracket. Returns the index after the closing characters, or -1 when this is not a sentence end.
+    private static int EndOfStop(string unit, int i)
+    {
+        var j = i;
+        while (j < unit.Length && unit[j] is '.' or '!' or '?')
+        {
+            j++;
+        }
+
+        while (j < unit.Length && unit[j] is '"' or '”' or '’' or '\'' or ')' or ']')
+        {
+            j++;
+        }
+
+        var k = j;
+        while (k < unit.Length && char.IsWhiteSpace(unit[k]))
+        {
+            k++;
+        }
+
+        if (k == j || k >= unit.Length)
+        {
+            return -1;
+        }
+
+        var c = unit[k];
+        return char.IsUpper(c) || char.IsDigit(c) || c is '"' or '“' or '‘' or '\'' or '(' or '[' ? j : -1;
     }
 
     private static void Add(List<Sentence> result, string unit, int start, int from, int to)
@@ -98,11 +137,22 @@ public static partial class SentenceSplitter
     private static IEnumerable<(string Text, int Start, bool Headline)> Units(string text)
     {
         var lines = new List<(string Line, int Start)>();
-        var pos = 0;
-        foreach (var raw in text.Split('\n'))
+        for (var pos = 0; pos <= text.Length;)
         {
-            lines.Add((raw.TrimEnd('\r'), pos));
-            pos += raw.Length + 1;
+            var end = text.IndexOf('\n', pos);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+
+            var length = end - pos;
+            if (length > 0 && text[end - 1] == '\r')
+            {
+                length--;
+            }
+
+            lines.Add((text.Substring(pos, length), pos));
+            pos = end + 1;
         }
 
         var sb = new StringBuilder();
@@ -110,7 +160,7 @@ public static partial class SentenceSplitter
         for (var i = 0; i < lines.Count; i++)
         {
             var (line, start) = lines[i];
-            var trimmed = Whitespace().Replace(line.Trim(), " ");
+            var trimmed = Collapse(line);
             if (trimmed.Length == 0)
             {
                 if (sb.Length > 0)
@@ -132,6 +182,11 @@ public static partial class SentenceSplitter
             if (sb.Length == 0)
             {
                 unitStart = start + (line.Length - line.TrimStart().Length);
+                if (endsSentence && !ContinuesOnNextLine(lines, i))
+                {
+                    yield return (trimmed, unitStart, false); // the common case: one line, one paragraph
+                    continue;
+                }
             }
             else
             {
@@ -152,6 +207,19 @@ public static partial class SentenceSplitter
         }
     }
 
+    // Trimmed, with runs of whitespace as one space; the same string when nothing needs changing.
+    private static string Collapse(string line)
+    {
+        var t = line.Trim();
+        var needs = false;
+        for (var i = 0; i < t.Length && !needs; i++)
+        {
+            needs = (t[i] != ' ' && char.IsWhiteSpace(t[i])) || (t[i] == ' ' && i + 1 < t.Length && t[i + 1] == ' ');
+        }
+
+        return needs ? Whitespace().Replace(t, " ") : t;
+    }
+
     // A line continues when the next non-empty line starts in lower case (a wrapped sentence).
     private static bool ContinuesOnNextLine(List<(string Line, int Start)> lines, int i)
     {
@@ -169,9 +237,6 @@ public static partial class SentenceSplitter
         var t = s.TrimEnd('"', '”', '’', '\'', ')', ' ', '*');
         return t.Length > 0 && t[^1] is '.' or '!' or '?' or ':' or ';';
     }
-
-    [GeneratedRegex(@"[.!?]+[""”’')\]]*(?=\s+[\p{Lu}\d""“‘'(\[])")]
-    private static partial Regex End();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

@@ -1,13 +1,15 @@
 using System.Text.Json;
-using Alerts.Core.Detection;
 
-namespace Alerts.Cli.Commands;
+namespace Alerts.Core.Detection;
 
-/// <summary>The indicator object of the analyze contract (DESIGN.md), plus place id, country, category and rule.</summary>
-internal static class IndicatorJson
+/// <summary>The indicator object of the analyze contract (DESIGN.md), plus place id, country, category and rule; shared by the CLI and the Functions app.</summary>
+public static class IndicatorJson
 {
+    /// <summary>Writes one indicator object.</summary>
     public static void Write(Utf8JsonWriter w, Indicator i)
     {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(i);
         w.WriteStartObject();
         w.WriteString("type", i.Type);
         w.WriteString("subject", i.Subject.Name);

@@ -1,0 +1,4 @@
+namespace Alerts.Functions.Handler;
+
+/// <summary>An HTTP request as the host forwards it in <c>Data.req</c>.</summary>
+internal sealed record HttpTriggerRequest(string Method, string Url, IReadOnlyDictionary<string, string> Headers, IReadOnlyDictionary<string, string> Query, string? Body);

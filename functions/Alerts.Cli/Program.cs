@@ -7,5 +7,6 @@ var root = new RootCommand("alerts — conflict-escalation alerts from news feed
     BenchCommand.Create(),
     ParseFeedCommand.Create(),
     ParseDateCommand.Create(),
+    RunCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -20,6 +20,7 @@ var functions = new FunctionRegistry()
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.WebHost.UseUrls($"http://127.0.0.1:{settings.Port}");
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
 var app = builder.Build();
 HandlerEndpoints.Map(app, functions);
 await app.RunAsync();

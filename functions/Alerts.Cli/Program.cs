@@ -8,5 +8,6 @@ var root = new RootCommand("alerts — conflict-escalation alerts from news feed
     ParseFeedCommand.Create(),
     ParseDateCommand.Create(),
     RunCommand.Create(),
+    ReplayCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

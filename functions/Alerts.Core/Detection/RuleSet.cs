@@ -23,7 +23,7 @@ internal sealed class RuleSet
         return Parse(reader.ReadToEnd(), "embedded rules.json");
     });
 
-    private readonly Dictionary<string, List<(string Keyword, int Rule)>> _keywordsByPrefix = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, (string Keyword, int Rule)[]> _keywordsByPrefix = [];
     private readonly bool[] _alwaysRun;
 
     private RuleSet(int version, IReadOnlyList<Rule> rules)
@@ -36,18 +36,16 @@ internal sealed class RuleSet
             _alwaysRun[i] = rules[i].Keywords.Count == 0;
             foreach (var keyword in rules[i].Keywords)
             {
-                var prefix = keyword[..KeywordPrefix];
-                if (!_keywordsByPrefix.TryGetValue(prefix, out var list))
-                {
-                    _keywordsByPrefix[prefix] = list = [];
-                }
-
-                list.Add((keyword, i));
+                var prefix = Pack(keyword.AsSpan(0, KeywordPrefix));
+                _keywordsByPrefix[prefix] = [.. _keywordsByPrefix.GetValueOrDefault(prefix, []), (keyword, i)];
             }
         }
     }
 
     private const int KeywordPrefix = 3;
+
+    // Three characters packed into one int: a cheap dictionary key for the keyword prefixes.
+    private static int Pack(ReadOnlySpan<char> s) => (s[0] << 20) ^ (s[1] << 10) ^ s[2];
 
     /// <summary>
     /// Marks in <paramref name="run"/> the rules whose keywords start a word of <paramref name="lower"/>
@@ -56,10 +54,9 @@ internal sealed class RuleSet
     public void Candidates(string lower, bool[] run)
     {
         Array.Copy(_alwaysRun, run, run.Length);
-        var lookup = _keywordsByPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var i = 0; i + KeywordPrefix <= lower.Length; i++)
         {
-            if ((i > 0 && char.IsLetter(lower[i - 1])) || !char.IsLetter(lower[i]) || !lookup.TryGetValue(lower.AsSpan(i, KeywordPrefix), out var list))
+            if ((i > 0 && char.IsLetter(lower[i - 1])) || !char.IsLetter(lower[i]) || !_keywordsByPrefix.TryGetValue(Pack(lower.AsSpan(i, KeywordPrefix)), out var list))
             {
                 continue;
             }

@@ -9,5 +9,6 @@ var root = new RootCommand("alerts — conflict-escalation alerts from news feed
     ParseDateCommand.Create(),
     RunCommand.Create(),
     ReplayCommand.Create(),
+    DemoCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

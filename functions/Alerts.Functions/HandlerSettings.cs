@@ -4,7 +4,7 @@ using Alerts.Core.Detection;
 namespace Alerts.Functions;
 
 /// <summary>The handler's configuration, read from the environment the host gives it and validated as a whole.</summary>
-internal sealed record HandlerSettings(int Port, string? RulesPath)
+internal sealed record HandlerSettings(int Port, string? RulesPath, Alerts.Core.Pipeline.PipelineConfig? Pipeline, Alerts.Storage.Connection.StorageAccount? Storage, bool AllowPrivateAddresses)
 {
     /// <summary>Reads and validates the settings; the list of problems is empty when the handler may start.</summary>
     public static (HandlerSettings Settings, List<string> Problems) Read(Func<string, string?> get)
@@ -34,6 +34,31 @@ internal sealed record HandlerSettings(int Port, string? RulesPath)
             }
         }
 
-        return (new HandlerSettings(port, string.IsNullOrWhiteSpace(rules) ? null : rules), problems);
+        Alerts.Core.Pipeline.PipelineConfig? pipeline = null;
+        Alerts.Storage.Connection.StorageAccount? storage = null;
+        var configPath = get("Alerts__ConfigPath");
+        if (!string.IsNullOrWhiteSpace(configPath))
+        {
+            try
+            {
+                pipeline = Alerts.Core.Pipeline.PipelineConfig.Parse(File.ReadAllText(configPath), configPath);
+            }
+            catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+            {
+                problems.Add($"Alerts__ConfigPath: {ex.Message}");
+            }
+
+            try
+            {
+                storage = Alerts.Storage.Connection.StorageAccountResolver.Resolve("AzureWebJobsStorage", get);
+            }
+            catch (FormatException ex)
+            {
+                problems.Add(ex.Message);
+            }
+        }
+
+        var allowPrivate = string.Equals(get("Alerts__AllowPrivateAddresses"), "true", StringComparison.OrdinalIgnoreCase);
+        return (new HandlerSettings(port, string.IsNullOrWhiteSpace(rules) ? null : rules, pipeline, storage, allowPrivate), problems);
     }
 }

@@ -1,4 +1,7 @@
 using Alerts.Core.Detection;
+using Alerts.Core.Feeds;
+using Alerts.Functions.Pipeline;
+using Alerts.Storage;
 using Alerts.Functions;
 using Alerts.Functions.Analyze;
 using Alerts.Functions.Handler;
@@ -16,6 +19,24 @@ var analyze = new AnalyzeFunction(detector);
 var functions = new FunctionRegistry()
     .Add("Health", FunctionKind.Http, HealthFunction.RunAsync)
     .Add("Analyze", FunctionKind.Http, analyze.RunAsync);
+
+if (settings.Pipeline is { } config)
+{
+    var storage = new StorageClientFactory(settings.Storage!);
+    var fetcher = new FeedFetcher(new FeedFetcherOptions { AllowPrivateAddresses = settings.AllowPrivateAddresses }, TimeProvider.System);
+    var pipeline = new PipelineFunctions(config, storage, storage, fetcher, detector, new HttpClient());
+    await pipeline.InitializeAsync(CancellationToken.None);
+    functions
+        .Add("ScheduleFeeds", FunctionKind.Timer, pipeline.ScheduleFeedsAsync)
+        .Add("PollFeed", FunctionKind.Queue, pipeline.PollFeedAsync)
+        .Add("AnalyzeItem", FunctionKind.Queue, pipeline.AnalyzeItemAsync)
+        .Add("FanOut", FunctionKind.Queue, pipeline.FanOutAsync)
+        .Add("Deliver", FunctionKind.Queue, pipeline.DeliverAsync);
+}
+else
+{
+    functions.Add("ScheduleFeeds", FunctionKind.Timer, (_, _) => Task.FromResult(new InvocationResult().Log("Alerts__ConfigPath is not set: no watches, nothing to schedule")));
+}
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.WebHost.UseUrls($"http://127.0.0.1:{settings.Port}");

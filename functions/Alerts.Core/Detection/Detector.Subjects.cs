@@ -97,7 +97,10 @@ public sealed partial class Detector
     private List<Place> Location(SentenceScope scope, int from)
     {
         var text = scope.Sentence.Text;
+        // The place of an event follows it in its own clause: "…, the government in Yerevan said" is not it.
+        var comma = text.IndexOf(", ", from, StringComparison.Ordinal);
         var end = ClauseEnd(text, from, 120);
+        end = comma >= 0 && comma < end ? comma : end;
         foreach (Match p in LocationPreposition().Matches(text[..end], from))
         {
             var places = SlotPlaces(text, p.Index + p.Length, list: true, unknownAllowed: false, scope.Focus);

@@ -9,6 +9,9 @@ namespace Alerts.Core.Pipeline;
 /// </summary>
 public sealed class FeedPoller(PipelineConfig config, FeedStateStore states, SeenItemStore seen, ArticleTextStore texts, FeedFetcher fetcher, FeedReader reader)
 {
+    /// <summary>Summaries shorter than this are teasers when the feed asks for full text.</summary>
+    public const int TeaserLength = 600;
+
     /// <summary>The new items of the feed, and a line saying what happened.</summary>
     public async Task<(IReadOnlyList<ItemMessage> Items, string Summary)> PollAsync(FeedPoll poll, CancellationToken ct = default)
     {
@@ -39,7 +42,13 @@ public sealed class FeedPoller(PipelineConfig config, FeedStateStore states, See
                     continue;
                 }
 
-                var text = string.Join("\n\n", new[] { entry.Title, FeedText.ToPlain(entry.Content ?? entry.Summary) }.Where(s => !string.IsNullOrWhiteSpace(s)));
+                var lead = FeedText.ToPlain(entry.Content ?? entry.Summary);
+                if (feed.FullText && entry.Content is null && lead.Length < TeaserLength && await FullTextAsync(entry.Link, ct).ConfigureAwait(false) is { Length: > 0 } full)
+                {
+                    lead = full; // the feed carries a teaser: analyse the article page's main text
+                }
+
+                var text = string.Join("\n\n", new[] { entry.Title, lead }.Where(s => !string.IsNullOrWhiteSpace(s)));
                 var textId = await texts.PutAsync(text, ct).ConfigureAwait(false);
                 items.Add(new ItemMessage(1, watch.Watch.Id, feed.Id, key, textId, UrlNormalizer.Outlet(entry.Link) ?? UrlNormalizer.Outlet(feed.Url) ?? feed.Id, entry.Link, entry.Published ?? entry.Updated ?? DateTimeOffset.UtcNow));
             }
@@ -53,5 +62,23 @@ public sealed class FeedPoller(PipelineConfig config, FeedStateStore states, See
         }
 
         return (items, summary);
+    }
+
+    // The article page, fetched with the same safety limits as feeds; empty when it cannot be read.
+    private async Task<string> FullTextAsync(string? link, CancellationToken ct)
+    {
+        if (link is null)
+        {
+            return "";
+        }
+
+        var page = await fetcher.FetchAsync(new FeedState(link), ct).ConfigureAwait(false);
+        if (page.Body is null)
+        {
+            return "";
+        }
+
+        var (html, _) = FeedDecoding.Decode(page.Body, page.Charset);
+        return ArticleExtractor.Extract(html);
     }
 }

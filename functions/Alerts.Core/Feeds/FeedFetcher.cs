@@ -1,9 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Sockets;
 using Polly;
-using Polly.Retry;
-using Polly.Timeout;
 
 namespace Alerts.Core.Feeds;
 

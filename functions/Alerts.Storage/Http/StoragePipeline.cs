@@ -21,7 +21,6 @@ internal sealed class StoragePipeline : IDisposable
     private static readonly string[] StorageScopes = ["https://storage.azure.com/.default"];
 
     private readonly HttpClient _http;
-    private readonly bool _ownsClient;
     private readonly ResiliencePipeline<HttpResponseMessage> _resilience;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _tokenLock = new(1, 1);
@@ -32,7 +31,6 @@ internal sealed class StoragePipeline : IDisposable
         options.Validate();
         Account = account;
         _time = time ?? TimeProvider.System;
-        _ownsClient = true;
         _http = new HttpClient(handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = DecompressionMethods.None }, disposeHandler: handler is null)
         {
             Timeout = Timeout.InfiniteTimeSpan, // the pipeline's per-attempt timeout governs
@@ -67,10 +65,7 @@ internal sealed class StoragePipeline : IDisposable
 
     public void Dispose()
     {
-        if (_ownsClient)
-        {
-            _http.Dispose();
-        }
+        _http.Dispose();
 
         _tokenLock.Dispose();
     }

@@ -33,8 +33,9 @@ app.MapPost("/{function}", async (string function, HttpRequest request) =>
             await Task.Delay(slowMs);
             return Outputs(new JsonObject { ["out"] = new JsonArray($"{Message()}|{Dequeue()}|{Environment.ProcessId}") });
         case "TickStartup" or "TickEvery":
-            var now = DateTimeOffset.Parse(metadata["sys"]!["UtcNow"]!.GetValue<string>(), CultureInfo.InvariantCulture);
-            return Outputs(new JsonObject { ["out"] = new JsonArray($"{function}|{now:yyyy-MM-ddTHH:mm:ss}") });
+            // ScheduleStatus.Next names the occurrence after this one: one label per tick, whatever the timing.
+            var next = data["timer"]?["ScheduleStatus"]?["Next"]?.GetValue<string>() ?? "first";
+            return Outputs(new JsonObject { ["out"] = new JsonArray($"{function}|{next}") });
         case "Hello":
             var name = data["req"]!["Params"]!["name"]!.GetValue<string>();
             return Outputs(new JsonObject { ["res"] = new JsonObject { ["statusCode"] = 200, ["headers"] = new JsonObject { ["Content-Type"] = "text/plain" }, ["body"] = $"hello {name}" } });

@@ -170,7 +170,7 @@ public sealed class LocalHostTests(AzuriteFixture azurite)
         Assert.Equal(Count, output.Select(o => o.Split('|')[0]).Distinct().Count());
         Assert.All(output, o => Assert.EndsWith("|1", o, StringComparison.Ordinal));
         Assert.True(a.Lines.Count(l => l.Contains("Echo (queue", StringComparison.Ordinal)) > 0 && b.Lines.Count(l => l.Contains("Echo (queue", StringComparison.Ordinal)) > 0, "both hosts should take part");
-        var scheduled = ticks.Where(t => t.StartsWith("TickEvery|", StringComparison.Ordinal)).ToList();
+        var scheduled = ticks.Where(t => t.StartsWith("TickEvery|", StringComparison.Ordinal) && t != "TickEvery|first").ToList();
         Assert.True(scheduled.Count >= 5);
         Assert.Equal(scheduled.Count, scheduled.Distinct().Count());
     }

@@ -51,8 +51,8 @@ internal sealed class TimerScheduler
             {
                 var now = DateTimeOffset.UtcNow;
                 var next = new DateTimeOffset(_schedule.GetNextOccurrence(now.UtcDateTime), TimeSpan.Zero);
-                var wait = next - now;
-                if (wait > TimeSpan.Zero)
+                // Timers may wake a little early: never fire before the occurrence.
+                for (var wait = next - now; wait > TimeSpan.Zero; wait = next - DateTimeOffset.UtcNow)
                 {
                     await Task.Delay(wait, stop);
                 }

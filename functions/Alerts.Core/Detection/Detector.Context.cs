@@ -7,18 +7,22 @@ namespace Alerts.Core.Detection;
 public sealed partial class Detector
 {
     /// <summary>The context that keeps a mention from firing, or null when it is asserted.</summary>
-    internal static string? ContextOf(string sentence, int start, int end, int? referenceYear)
+    internal static string? ContextOf(string sentence, int start, int end, int? referenceYear) =>
+        AssertionContext(sentence, start, end) ?? (IsHistorical(sentence, referenceYear) ? DetectionContext.Historical : null);
+
+    /// <summary>Negation, hypothetical or future context of the words around one match (the sentence's date is checked apart).</summary>
+    private static string? AssertionContext(string sentence, int start, int end)
     {
         var clauseStart = 0;
-        foreach (Match b in ContextBreak().Matches(sentence[..start]))
+        foreach (var b in ContextBreak().EnumerateMatches(sentence.AsSpan(0, start)))
         {
             clauseStart = b.Index + b.Length;
         }
 
-        var before = sentence[clauseStart..start];
+        var before = sentence.AsSpan(clauseStart, start - clauseStart);
         var near = before.Length > 60 ? before[^60..] : before;
-        var after = sentence[end..];
-        if (Negation().IsMatch(near) || DenialAfter().IsMatch(after))
+        var after = sentence.AsSpan(end);
+        if (Negation().IsMatch(near) || (after.IndexOfAny(DenialWords) >= 0 && DenialAfter().IsMatch(after)))
         {
             return DetectionContext.Negation;
         }
@@ -28,12 +32,7 @@ public sealed partial class Detector
             return DetectionContext.Hypothetical;
         }
 
-        if (Call().IsMatch(before) || Future().IsMatch(before.Length > 30 ? before[^30..] : before))
-        {
-            return DetectionContext.Future;
-        }
-
-        return IsHistorical(sentence, referenceYear) ? DetectionContext.Historical : null;
+        return Call().IsMatch(before) || Future().IsMatch(before.Length > 30 ? before[^30..] : before) ? DetectionContext.Future : null;
     }
 
     /// <summary>
@@ -56,6 +55,11 @@ public sealed partial class Detector
             }
         }
 
+        if (!MayHoldYear(sentence))
+        {
+            return false;
+        }
+
         foreach (var n in NumberParser.Find(sentence).Where(n => n.IsYear))
         {
             if (Since().IsMatch(sentence[..n.Start]) && !WhenAfter().IsMatch(sentence[n.End..]))
@@ -72,30 +76,78 @@ public sealed partial class Detector
         return false;
     }
 
-    /// <summary>Who says so: "according to X", or the speaker before the nearest "said/claimed/reported".</summary>
-    internal static string? Claimant(string sentence, int triggerStart)
+    // Four digits starting 19 or 20: a cheap necessary condition before parsing the sentence's numbers.
+    private static bool MayHoldYear(string sentence)
     {
-        var according = According().Match(sentence);
-        if (according.Success)
+        for (var i = sentence.AsSpan().IndexOfAny('1', '2'); i >= 0 && i + 3 < sentence.Length; i = NextOneOrTwo(sentence, i + 1))
         {
-            return Tidy(according.Groups["who"].Value);
-        }
-
-        Match? best = null;
-        foreach (Match m in SpeechVerb().Matches(sentence))
-        {
-            if (best is null || m.Index < triggerStart)
+            if (((sentence[i] == '1' && sentence[i + 1] == '9') || (sentence[i] == '2' && sentence[i + 1] == '0')) && char.IsAsciiDigit(sentence[i + 2]) && char.IsAsciiDigit(sentence[i + 3]))
             {
-                best = m;
+                return true;
             }
         }
 
-        if (best is null)
+        return false;
+    }
+
+    private static int NextOneOrTwo(string s, int from)
+    {
+        var next = s.AsSpan(from).IndexOfAny('1', '2');
+        return next < 0 ? -1 : from + next;
+    }
+
+    /// <summary>Who says so: "according to X", or the speaker before the nearest "said/claimed/reported".</summary>
+    internal static string? Claimant(string sentence, int triggerStart) => ClaimFacts.Of(sentence).Claimant(triggerStart);
+
+    /// <summary>A sentence's attribution cues, found once and shared by every match in it.</summary>
+    private sealed class ClaimFacts
+    {
+        private readonly string _sentence;
+        private readonly string? _according;
+        private readonly List<int> _speechVerbs = [];
+
+        private ClaimFacts(string sentence)
         {
-            return null;
+            _sentence = sentence;
+            var according = According().Match(sentence);
+            if (according.Success)
+            {
+                _according = Tidy(according.Groups["who"].Value);
+                return;
+            }
+
+            foreach (var m in SpeechVerb().EnumerateMatches(sentence))
+            {
+                _speechVerbs.Add(m.Index);
+            }
         }
 
-        var who = WordsBefore(sentence, best.Index, 8);
+        public static ClaimFacts Of(string sentence) => new(sentence);
+
+        public string? Claimant(int triggerStart)
+        {
+            if (_according is not null || _speechVerbs.Count == 0)
+            {
+                return _according;
+            }
+
+            // The last speech verb before the trigger, else the first after it.
+            var best = _speechVerbs[0];
+            foreach (var index in _speechVerbs)
+            {
+                if (index < triggerStart)
+                {
+                    best = index;
+                }
+            }
+
+            return SpeakerBefore(_sentence, best);
+        }
+    }
+
+    private static string? SpeakerBefore(string sentence, int verbIndex)
+    {
+        var who = WordsBefore(sentence, verbIndex, 8);
         var cut = ClauseWord().Matches(who).LastOrDefault();
         if (cut is not null)
         {
@@ -146,6 +198,10 @@ public sealed partial class Detector
 
     [GeneratedRegex(@"\b(?:not|never|no|denied|denies|deny|denying|refuted|refutes?|refuting|rejected|rejects?|dismissed|dismiss(?:es)?|false(?:ly)?|fake|untrue|baseless|neither|nor|without|failed\s+to)\b|n't\b", RegexOptions.IgnoreCase)]
     private static partial Regex Negation();
+
+    // Every match of DenialAfter() contains one of these: a fast test before trying it.
+    private static readonly System.Buffers.SearchValues<string> DenialWords = System.Buffers.SearchValues.Create(
+        ["refuted", "denied", "rejected", "dismissed"], StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"^\s*(?:[\p{L}’'-]+\s+){0,4}?(?:were|was|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:refuted|denied|rejected|dismissed)\b|^[^.;]{0,100}?(?:\bbut|\bwhich|\ba\s+claim|\bclaims?\s+that|,)\s+(?:(?:they|it|this|that|these|the\s+(?:claim|report|figure)s?)\s+)?(?:[\p{L}’'-]+\s+){0,4}?(?:(?:were|was|has\s+been|have\s+been|had\s+been)\s+)?(?:refuted|denied|rejected|dismissed)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DenialAfter();

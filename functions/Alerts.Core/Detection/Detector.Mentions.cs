@@ -63,10 +63,14 @@ public sealed partial class Detector
         return result ?? (IReadOnlyList<Mention>)[];
     }
 
-    /// <summary>Words: letters, marks and digits, with inner apostrophes and dots ("U.S.", "Azerbaijan's").</summary>
+    [ThreadStatic]
+    private static List<(int Start, int Length)>? t_tokens;
+
+    /// <summary>Words: letters, marks and digits, with inner apostrophes and dots ("U.S.", "Azerbaijan's"). The list is reused by the next call on this thread.</summary>
     private static List<(int Start, int Length)> Tokens(string text)
     {
-        var tokens = new List<(int, int)>(text.Length / 6);
+        var tokens = t_tokens ??= new List<(int, int)>(256);
+        tokens.Clear();
         var i = 0;
         while (i < text.Length)
         {
@@ -93,7 +97,9 @@ public sealed partial class Detector
         return tokens;
     }
 
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+    private static bool IsWordChar(char c) => char.IsAscii(c)
+        ? char.IsAsciiLetterOrDigit(c)
+        : char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
     // A cheap test before folding spans: does this word begin any jurisdiction, capital or known person?
     private bool MayStartName(ReadOnlySpan<char> token, Span<char> buffer, IReadOnlyDictionary<string, Place>? people)
@@ -146,6 +152,11 @@ public sealed partial class Detector
         var people = new Dictionary<string, Place>(StringComparer.Ordinal);
         for (var i = 0; i < sentences.Count; i++)
         {
+            if (mentions[i].Count == 0 || sentences[i].Text.AsSpan().IndexOfAny(TitleWords) < 0)
+            {
+                continue; // the common case: no title in the sentence, so no need to try one after each name
+            }
+
             foreach (var m in mentions[i])
             {
                 var title = Title().Match(sentences[i].Text, m.End);
@@ -183,6 +194,11 @@ public sealed partial class Detector
         var m = Dateline().Match(head);
         return m.Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : null;
     }
+
+    // A word every title of Title() contains: a fast test before trying the pattern after each name.
+    private static readonly System.Buffers.SearchValues<string> TitleWords = System.Buffers.SearchValues.Create(
+        ["President", "Minister", "Premier", "Chancellor", "King", "Emir", "Sultan", "leader", "commander", "General", "Gen.", "spokes", "chief", "Chief", "Secretary", "Ambassador", "envoy"],
+        StringComparison.Ordinal);
 
     [GeneratedRegex(@"\G(?:['’]s)?\s+(?:[\p{L}-]+\s+){0,3}?(?:President|Prime\s+Minister|Premier|Foreign\s+Minister|Defen[cs]e\s+Minister|Minister|Chancellor|King|Emir|Sultan|leader|commander|General|Gen\.|spokes(?:man|woman|person)|chief|Chief\s+of\s+Staff|Secretary|Ambassador|envoy)\s+(?<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})")]
     private static partial Regex Title();

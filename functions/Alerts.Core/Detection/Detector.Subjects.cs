@@ -54,24 +54,30 @@ public sealed partial class Detector
     private static List<Place> Agent(SentenceScope scope, int triggerStart)
     {
         var text = scope.Sentence.Text;
-        var candidates = scope.Mentions.Where(m => m.End <= triggerStart).ToList();
-        for (var i = candidates.Count - 1; i >= 0; i--)
+        var candidates = scope.Mentions;
+        var before = 0;
+        while (before < candidates.Count && candidates[before].End <= triggerStart)
+        {
+            before++;
+        }
+
+        for (var i = before - 1; i >= 0; i--)
         {
             var m = candidates[i];
-            var gap = text[m.End..triggerStart];
+            var gap = text.AsSpan(m.End, triggerStart - m.End);
             if (gap.Length > AgentGap || ClauseBreak().IsMatch(gap))
             {
                 return [];
             }
 
-            if (PrepositionBefore().IsMatch(text[..m.Start]))
+            if (PrepositionBefore().IsMatch(Tail(text, m.Start)))
             {
                 continue; // "troops from Syria", "accused by Baku": not the actor
             }
 
             // "A and B", "A, B and C": the gap next to the actor must hold "and"; a bare comma
             // ("…support Azerbaijan, Armenia restricts…") separates clauses, not conjoined actors.
-            if (m.CapitalCity is not null && PlaceBefore().IsMatch(text[..m.Start]))
+            if (m.CapitalCity is not null && PlaceBefore().IsMatch(Tail(text, m.Start)))
             {
                 return [m.CapitalCity]; // "authorities in Khartoum imposed…": the city, not the state
             }
@@ -79,7 +85,7 @@ public sealed partial class Detector
             var result = new List<Place> { m.Place };
             for (var j = i - 1; j >= 0; j--)
             {
-                var link = text[candidates[j].End..candidates[j + 1].Start];
+                var link = text.AsSpan(candidates[j].End, candidates[j + 1].Start - candidates[j].End);
                 if (!Conjunction().IsMatch(link) || (j == i - 1 && !link.Contains("and", StringComparison.OrdinalIgnoreCase) && !link.Contains("as well", StringComparison.OrdinalIgnoreCase)))
                 {
                     break;
@@ -101,7 +107,7 @@ public sealed partial class Detector
         var comma = text.IndexOf(", ", from, StringComparison.Ordinal);
         var end = ClauseEnd(text, from, 120);
         end = comma >= 0 && comma < end ? comma : end;
-        foreach (Match p in LocationPreposition().Matches(text[..end], from))
+        foreach (var p in LocationPreposition().EnumerateMatches(text.AsSpan(0, Math.Max(end, from)), from))
         {
             var places = SlotPlaces(text, p.Index + p.Length, list: true, unknownAllowed: false, scope.Focus);
             if (places.Count > 0)
@@ -118,7 +124,7 @@ public sealed partial class Detector
     {
         var text = scope.Sentence.Text;
         var start = 0;
-        foreach (Match b in ClauseStart().Matches(text[..triggerStart]))
+        foreach (var b in ClauseStart().EnumerateMatches(text.AsSpan(0, triggerStart)))
         {
             start = b.Index + b.Length;
         }
@@ -142,7 +148,7 @@ public sealed partial class Detector
         var text = scope.Sentence.Text;
         // A demonym inside the victims' phrase ("100 Armenian soldiers") or right before it ("an Azerbaijani family of five").
         var inside = scope.Mentions.FirstOrDefault(m => m.Start >= match.Index && m.End <= match.Index + match.Length && !m.Possessive)
-            ?? scope.Mentions.LastOrDefault(m => m.End <= match.Index && !m.Possessive && VictimModifierGap().IsMatch(text[m.End..match.Index]));
+            ?? scope.Mentions.LastOrDefault(m => m.End <= match.Index && !m.Possessive && VictimModifierGap().IsMatch(text.AsSpan(m.End, match.Index - m.End)));
         if (inside is not null)
         {
             return [inside.Place];
@@ -198,14 +204,14 @@ public sealed partial class Detector
     }
 
     private static Place? ClaimantSide(SentenceScope scope, int triggerStart) =>
-        scope.Mentions.FirstOrDefault(m => m.End <= triggerStart && SpeechAfter().IsMatch(scope.Sentence.Text[m.End..triggerStart]))?.Place;
+        scope.Mentions.FirstOrDefault(m => m.End <= triggerStart && SpeechAfter().IsMatch(scope.Sentence.Text.AsSpan(m.End, triggerStart - m.End)))?.Place;
 
     /// <summary>The side that reports its own losses: an actor before the victims with a reporting verb between ("Armenia said 4 of its…", "the military confirmed that 12…").</summary>
     private static List<Place> Reporter(SentenceScope scope, int triggerStart)
     {
         var text = scope.Sentence.Text;
-        var m = scope.Mentions.LastOrDefault(x => x.End <= triggerStart && ReportingVerb().IsMatch(text[x.End..triggerStart]));
-        return m is null || PrepositionBefore().IsMatch(text[..m.Start]) ? [] : [m.Place];
+        var m = scope.Mentions.LastOrDefault(x => x.End <= triggerStart && ReportingVerb().IsMatch(text.AsSpan(x.End, triggerStart - x.End)));
+        return m is null || PrepositionBefore().IsMatch(Tail(text, m.Start)) ? [] : [m.Place];
     }
 
     /// <summary>The country where the sentence's strike or fighting took place ("Airstrikes on Mekelle killed seven"): the country of the nearest town named in a place slot.</summary>
@@ -235,6 +241,26 @@ public sealed partial class Detector
         }
 
         return scope.Mentions.Where(x => x.Start >= m.Index && x.End <= m.Index + m.Length).Select(x => x.Place).ToList();
+    }
+
+    // The words just before `end`, enough for the end-anchored patterns that look at them
+    // ("supported by the "), without scanning the whole sentence from its start.
+    private static ReadOnlySpan<char> Tail(string text, int end)
+    {
+        const int Window = 48;
+        if (end <= Window)
+        {
+            return text.AsSpan(0, end);
+        }
+
+        // Start at a word boundary so that a cut word cannot look like a whole one.
+        var start = end - Window;
+        while (start < end && !char.IsWhiteSpace(text[start - 1]))
+        {
+            start++;
+        }
+
+        return text.AsSpan(start, end - start);
     }
 
     private static int ClauseEnd(string text, int from, int max)

@@ -44,10 +44,12 @@ public sealed partial class Detector
         var referenceYear = article.Published?.Year ?? DatelineYear(article.Text);
         var found = new List<Indicator>();
         var run = new bool[_rules.Rules.Count];
+        var lower = new char[sentences.Count == 0 ? 0 : sentences.Max(s => s.Text.Length)];
         for (var i = 0; i < sentences.Count; i++)
         {
             var scope = new SentenceScope(sentences[i], mentions[i], focus, referenceYear);
-            _rules.Candidates(scope.Lower, run);
+            var length = scope.Sentence.Text.AsSpan().ToLowerInvariant(lower);
+            _rules.Candidates(lower.AsSpan(0, length), run);
             for (var r = 0; r < run.Length; r++)
             {
                 if (run[r])
@@ -63,14 +65,14 @@ public sealed partial class Detector
     private void Apply(Rule rule, SentenceScope scope, List<Indicator> found)
     {
         var text = scope.Sentence.Text;
-        foreach (var match in rule.Pattern.Matches(text).Cast<System.Text.RegularExpressions.Match>())
+        for (var match = rule.Pattern.Match(text); match.Success; match = match.NextMatch())
         {
-            if (rule.NotBefore is not null && rule.NotBefore.IsMatch(text[..match.Index]))
+            if (rule.NotBefore is not null && rule.NotBefore.IsMatch(text.AsSpan(0, match.Index)))
             {
                 continue;
             }
 
-            if (rule.RequireNear is not null && !rule.RequireNear.IsMatch(text[(match.Index + match.Length)..]))
+            if (rule.RequireNear is not null && !rule.RequireNear.IsMatch(text.AsSpan(match.Index + match.Length)))
             {
                 continue;
             }
@@ -82,8 +84,8 @@ public sealed partial class Detector
             }
 
             var (count, approximate) = Count(rule, text, match);
-            var context = ContextOf(text, match.Index, match.Index + match.Length, scope.ReferenceYear);
-            var claimedBy = Claimant(text, match.Index);
+            var context = AssertionContext(text, match.Index, match.Index + match.Length) ?? (scope.IsHistorical ? DetectionContext.Historical : null);
+            var claimedBy = scope.Claimant(match.Index);
             var category = rule.Type == "casualties" ? Category(match.Value) : null;
             foreach (var subject in subjects.DistinctBy(s => s.Id))
             {
@@ -126,9 +128,14 @@ public sealed partial class Detector
             : null;
     }
 
-    /// <summary>The facts about one sentence that every rule needs.</summary>
+    /// <summary>The facts about one sentence that every rule needs; those that do not depend on the match are worked out once.</summary>
     private sealed record SentenceScope(Sentence Sentence, IReadOnlyList<Mention> Mentions, Focus Focus, int? ReferenceYear)
     {
-        public string Lower { get; } = Sentence.Text.ToLowerInvariant();
+        private bool? _historical;
+        private ClaimFacts? _claims;
+
+        public bool IsHistorical => _historical ??= Detector.IsHistorical(Sentence.Text, ReferenceYear);
+
+        public string? Claimant(int triggerStart) => (_claims ??= ClaimFacts.Of(Sentence.Text)).Claimant(triggerStart);
     }
 }

@@ -23,7 +23,13 @@ internal sealed class RuleSet
         return Parse(reader.ReadToEnd(), "embedded rules.json");
     });
 
-    private readonly Dictionary<int, (string Keyword, int Rule)[]> _keywordsByPrefix = [];
+    private const int KeywordPrefix = 3;
+
+    // Keywords by their first three characters: an array slot when those are ASCII letters (the
+    // common case, one index computation per word), a dictionary for anything else.
+    private readonly (string Keyword, int Rule)[]?[] _keywordsByLetters = new (string, int)[]?[26 * 26 * 26];
+    private readonly Dictionary<string, (string Keyword, int Rule)[]> _keywordsByOtherPrefix = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Keyword, int Rule)[]>.AlternateLookup<ReadOnlySpan<char>> _otherPrefixLookup;
     private readonly bool[] _alwaysRun;
 
     private RuleSet(int version, IReadOnlyList<Rule> rules)
@@ -31,42 +37,71 @@ internal sealed class RuleSet
         Version = version;
         Rules = rules;
         _alwaysRun = new bool[rules.Count];
+        _otherPrefixLookup = _keywordsByOtherPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var i = 0; i < rules.Count; i++)
         {
             _alwaysRun[i] = rules[i].Keywords.Count == 0;
             foreach (var keyword in rules[i].Keywords)
             {
-                var prefix = Pack(keyword.AsSpan(0, KeywordPrefix));
-                _keywordsByPrefix[prefix] = [.. _keywordsByPrefix.GetValueOrDefault(prefix, []), (keyword, i)];
+                var slot = LetterSlot(keyword);
+                if (slot >= 0)
+                {
+                    _keywordsByLetters[slot] = [.. _keywordsByLetters[slot] ?? [], (keyword, i)];
+                }
+                else
+                {
+                    var prefix = keyword[..KeywordPrefix];
+                    _keywordsByOtherPrefix[prefix] = [.. _keywordsByOtherPrefix.GetValueOrDefault(prefix, []), (keyword, i)];
+                }
             }
         }
     }
 
-    private const int KeywordPrefix = 3;
-
-    // Three characters packed into one int: a cheap dictionary key for the keyword prefixes.
-    private static int Pack(ReadOnlySpan<char> s) => (s[0] << 20) ^ (s[1] << 10) ^ s[2];
+    // The slot of a word's first three characters when they are a–z, else -1.
+    private static int LetterSlot(ReadOnlySpan<char> s)
+    {
+        int a = s[0] - 'a', b = s[1] - 'a', c = s[2] - 'a';
+        return (uint)a < 26 && (uint)b < 26 && (uint)c < 26 ? (a * 26 + b) * 26 + c : -1;
+    }
 
     /// <summary>
     /// Marks in <paramref name="run"/> the rules whose keywords start a word of <paramref name="lower"/>
     /// (a lower-cased sentence), in one pass over its words.
     /// </summary>
-    public void Candidates(string lower, bool[] run)
+    public void Candidates(ReadOnlySpan<char> lower, bool[] run)
     {
         Array.Copy(_alwaysRun, run, run.Length);
-        for (var i = 0; i + KeywordPrefix <= lower.Length; i++)
+        var i = 0;
+        while (i < lower.Length)
         {
-            if ((i > 0 && char.IsLetter(lower[i - 1])) || !char.IsLetter(lower[i]) || !_keywordsByPrefix.TryGetValue(Pack(lower.AsSpan(i, KeywordPrefix)), out var list))
+            if (!char.IsLetter(lower[i]))
             {
+                i++;
                 continue;
             }
 
-            foreach (var (keyword, rule) in list)
+            // i starts a word.
+            if (i + KeywordPrefix <= lower.Length)
             {
-                if (!run[rule] && lower.AsSpan(i).StartsWith(keyword, StringComparison.Ordinal))
+                var rest = lower[i..];
+                var slot = LetterSlot(rest);
+                var list = slot >= 0 ? _keywordsByLetters[slot] : _otherPrefixLookup.TryGetValue(rest[..KeywordPrefix], out var other) ? other : null;
+                if (list is not null)
                 {
-                    run[rule] = true;
+                    foreach (var (keyword, rule) in list)
+                    {
+                        if (!run[rule] && rest.StartsWith(keyword, StringComparison.Ordinal))
+                        {
+                            run[rule] = true;
+                        }
+                    }
                 }
+            }
+
+            i++;
+            while (i < lower.Length && char.IsLetter(lower[i]))
+            {
+                i++;
             }
         }
     }

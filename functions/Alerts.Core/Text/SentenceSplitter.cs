@@ -14,6 +14,10 @@ public static partial class SentenceSplitter
     private const int HeadlineMaxLength = 90;
     private static readonly System.Buffers.SearchValues<char> Stops = System.Buffers.SearchValues.Create(".!?");
 
+    // Every char.IsWhiteSpace character (the set \s matches) except the plain space.
+    private static readonly System.Buffers.SearchValues<char> WhitespaceButSpace = System.Buffers.SearchValues.Create(
+        "\t\n\v\f\r\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
+
     /// <summary>The longest sentence handed to the rules; longer runs are cut at spaces.</summary>
     public const int MaxSentenceLength = 1000;
 
@@ -95,9 +99,10 @@ public static partial class SentenceSplitter
 
     private static void Add(List<Sentence> result, string unit, int start, int from, int to)
     {
-        var s = unit[from..to];
-        var trimmed = s.Trim();
-        var offset = start + from + (s.Length - s.TrimStart().Length);
+        var span = unit.AsSpan(from, to - from);
+        var lead = span.Length - span.TrimStart().Length;
+        var trimmed = span.Trim().ToString();
+        var offset = start + from + lead;
         // Run-on text (tables, lists without stops, hostile input) is cut into bounded pieces at spaces,
         // which keeps every rule's work per sentence bounded.
         while (trimmed.Length > MaxSentenceLength)
@@ -211,12 +216,7 @@ public static partial class SentenceSplitter
     private static string Collapse(string line)
     {
         var t = line.Trim();
-        var needs = false;
-        for (var i = 0; i < t.Length && !needs; i++)
-        {
-            needs = (t[i] != ' ' && char.IsWhiteSpace(t[i])) || (t[i] == ' ' && i + 1 < t.Length && t[i + 1] == ' ');
-        }
-
+        var needs = t.AsSpan().IndexOfAny(WhitespaceButSpace) >= 0 || t.Contains("  ", StringComparison.Ordinal);
         return needs ? Whitespace().Replace(t, " ") : t;
     }
 

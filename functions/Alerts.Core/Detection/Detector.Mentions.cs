@@ -14,26 +14,43 @@ public sealed partial class Detector
     /// <summary>Countries, breakaway authorities and regions named in <paramref name="text"/>: names, demonyms ("Azerbaijani forces"), capitals as metonyms ("Baku said").</summary>
     internal IReadOnlyList<Mention> Mentions(string text, IReadOnlyDictionary<string, Place>? people = null)
     {
-        var tokens = Tokens(text);
         List<Mention>? result = null;
         Span<char> lower = stackalloc char[64];
-        for (var i = 0; i < tokens.Count; i++)
+        Span<(int Start, int Length)> tokens = stackalloc (int, int)[MaxNameTokens];
+        var i = 0;
+        while (i < text.Length)
         {
-            var token = text.AsSpan(tokens[i].Start, tokens[i].Length);
-            if (!char.IsUpper(token[0]) || !MayStartName(token, lower, people))
+            // Names start with a capital: skip ahead to the next one (or to a non-ASCII character) at once.
+            var next = text.AsSpan(i).IndexOfAnyExcept(AsciiButCapitals);
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
+            if (!char.IsUpper(text[i]) || !IsTokenStart(text, i))
+            {
+                i++;
+                continue;
+            }
+
+            var count = TokensFrom(text, i, tokens);
+            var first = text.AsSpan(tokens[0].Start, tokens[0].Length);
+            i = tokens[0].Start + tokens[0].Length;
+            if (!MayStartName(first, lower, people))
             {
                 continue;
             }
 
-            for (var len = Math.Min(MaxNameTokens, tokens.Count - i); len >= 1; len--)
+            for (var len = count; len >= 1; len--)
             {
-                if (!Contiguous(text, tokens, i, len))
+                if (!Contiguous(text, tokens, len))
                 {
                     continue;
                 }
 
-                var start = tokens[i].Start;
-                var end = tokens[i + len - 1].Start + tokens[i + len - 1].Length;
+                var start = tokens[0].Start;
+                var end = tokens[len - 1].Start + tokens[len - 1].Length;
                 var (name, possessive) = StripPossessive(text[start..end]);
                 var folded = TextFold.Fold(name);
                 var place = _gazetteer.Jurisdiction(folded);
@@ -55,7 +72,7 @@ public sealed partial class Detector
                 }
 
                 (result ??= []).Add(new Mention(start, end, place, possessive, capital));
-                i += len - 1;
+                i = end;
                 break;
             }
         }
@@ -63,16 +80,21 @@ public sealed partial class Detector
         return result ?? (IReadOnlyList<Mention>)[];
     }
 
-    [ThreadStatic]
-    private static List<(int Start, int Length)>? t_tokens;
+    // Every ASCII character except the capitals A–Z: what a scan for the next name can skip.
+    private static readonly System.Buffers.SearchValues<char> AsciiButCapitals = System.Buffers.SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 128).Select(c => (char)c).Where(c => c is < 'A' or > 'Z')));
 
-    /// <summary>Words: letters, marks and digits, with inner apostrophes and dots ("U.S.", "Azerbaijan's"). The list is reused by the next call on this thread.</summary>
-    private static List<(int Start, int Length)> Tokens(string text)
+    // Words: letters, marks and digits, with inner apostrophes and dots ("U.S.", "Azerbaijan's") and a
+    // trailing possessive apostrophe ("Armenians'"). A word starts where the previous one cannot go on.
+    private static bool IsTokenStart(string text, int i) =>
+        i == 0 || !(IsWordChar(text[i - 1]) || (text[i - 1] is '\'' or '’' or '.' && i >= 2 && IsWordChar(text[i - 2])));
+
+    /// <summary>Up to <c>tokens.Length</c> words from <paramref name="start"/> (a word start); returns how many.</summary>
+    private static int TokensFrom(string text, int start, Span<(int Start, int Length)> tokens)
     {
-        var tokens = t_tokens ??= new List<(int, int)>(256);
-        tokens.Clear();
-        var i = 0;
-        while (i < text.Length)
+        var count = 0;
+        var i = start;
+        while (count < tokens.Length && i < text.Length)
         {
             if (!IsWordChar(text[i]))
             {
@@ -80,7 +102,7 @@ public sealed partial class Detector
                 continue;
             }
 
-            var start = i;
+            var tokenStart = i;
             while (i < text.Length && (IsWordChar(text[i]) || (text[i] is '\'' or '’' or '.' && i + 1 < text.Length && IsWordChar(text[i + 1]))))
             {
                 i++;
@@ -91,10 +113,10 @@ public sealed partial class Detector
                 i++; // "Armenians'" possessive
             }
 
-            tokens.Add((start, i - start));
+            tokens[count++] = (tokenStart, i - tokenStart);
         }
 
-        return tokens;
+        return count;
     }
 
     private static bool IsWordChar(char c) => char.IsAscii(c)
@@ -126,9 +148,9 @@ public sealed partial class Detector
         return people is not null && people.Count > 0;
     }
 
-    private static bool Contiguous(string text, List<(int Start, int Length)> tokens, int i, int len)
+    private static bool Contiguous(string text, ReadOnlySpan<(int Start, int Length)> tokens, int len)
     {
-        for (var k = i + 1; k < i + len; k++)
+        for (var k = 1; k < len; k++)
         {
             var prevEnd = tokens[k - 1].Start + tokens[k - 1].Length;
             var gap = text.AsSpan(prevEnd, tokens[k].Start - prevEnd);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -74,6 +75,14 @@ internal sealed class RuleSet
         var i = 0;
         while (i < lower.Length)
         {
+            // Jump to the next letter (vectorised over ASCII; any non-ASCII character is looked at).
+            var next = lower[i..].IndexOfAnyExcept(AsciiNonLetters);
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
             if (!char.IsLetter(lower[i]))
             {
                 i++;
@@ -98,13 +107,25 @@ internal sealed class RuleSet
                 }
             }
 
+            // Skip the rest of the word.
             i++;
-            while (i < lower.Length && char.IsLetter(lower[i]))
+            while (i < lower.Length)
             {
+                var end = lower[i..].IndexOfAnyExcept(AsciiLetters);
+                i = end < 0 ? lower.Length : i + end;
+                if (i == lower.Length || char.IsAscii(lower[i]) || !char.IsLetter(lower[i]))
+                {
+                    break;
+                }
+
                 i++;
             }
         }
     }
+
+    private static readonly SearchValues<char> AsciiLetters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+    private static readonly SearchValues<char> AsciiNonLetters = SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 128).Select(c => (char)c).Where(c => !char.IsAsciiLetter(c))));
 
     public static RuleSet Default => Embedded.Value;
 

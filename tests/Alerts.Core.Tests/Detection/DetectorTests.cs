@@ -257,4 +257,42 @@ public sealed class DetectorTests
         Fired(found, "martial_law", "Azerbaijan");
         NotFired(found, "martial_law", "Chile");
     }
+
+    [Theory]
+    [InlineData("«Armenia» declared martial law on Sunday.")]
+    [InlineData("(Armenia) declared martial law on Sunday.")]
+    [InlineData("Ереван: Armenia declared martial law on Sunday.")]
+    [InlineData("Armenia\u00a0declared martial law on Sunday.")]
+    public void Detect_NameAfterPunctuationOrNonAsciiText_IsFound(string text)
+    {
+        Fired(Detect(text), "martial_law", "Armenia");
+    }
+
+    [Fact]
+    public void Detect_CapitalInsideAWord_DoesNotStartAName()
+    {
+        // "d'Armenia" and "x.Armenia" are one word each, not the country.
+        var found = Detect("Officials at the d'Armenia hotel and x.Armenia declared martial law on Sunday.");
+
+        NotFired(found, "martial_law", "Armenia");
+    }
+
+    [Fact]
+    public void Detect_KeywordAfterNonAsciiWord_StillRunsItsRule()
+    {
+        var found = Detect("Über Nacht: Azerbaijani forces shelled Terter, Armenia's defence ministry said. Armenia and Azerbaijan traded fire.");
+
+        Fired(found, "shelling", "Terter");
+    }
+
+    [Theory]
+    [InlineData("Armenia declared martial law in 1994, officials recalled.", true)]
+    [InlineData("Armenia declared martial law on Sunday, with 2,000 troops deployed.", false)]
+    [InlineData("Armenia declared martial law on Sunday after 120 shells hit 12 villages.", false)]
+    public void Detect_YearBeforeTheArticle_MarksHistoricalOnlyWhenAYearIsThere(string text, bool historical)
+    {
+        var hit = Fired(Detect(text), "martial_law", "Armenia");
+
+        Assert.Equal(historical, hit.Context == DetectionContext.Historical);
+    }
 }

@@ -51,4 +51,20 @@ public sealed class SentenceSplitterTests
             Assert.Equal(sentence.Text, text.Substring(sentence.Start, sentence.Text.Length));
         }
     }
+
+    [Fact]
+    public void Split_EveryKindOfWhitespaceRun_BecomesOneSpace()
+    {
+        for (var c = '\0'; c < '\uffff'; c++)
+        {
+            if (!char.IsWhiteSpace(c) || c == '\n')
+            {
+                continue; // a newline splits lines; that is tested elsewhere
+            }
+
+            var s = SentenceSplitter.Split($"Troops{c}moved{c}{c}north.");
+
+            Assert.True(s.Count == 1 && s[0].Text == "Troops moved north.", $"U+{(int)c:X4}: {string.Join(" | ", s.Select(x => x.Text))}");
+        }
+    }
 }

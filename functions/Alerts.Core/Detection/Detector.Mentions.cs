@@ -34,13 +34,16 @@ public sealed partial class Detector
                 continue;
             }
 
-            var count = TokensFrom(text, i, tokens);
+            TokensFrom(text, i, tokens[..1]);
             var first = text.AsSpan(tokens[0].Start, tokens[0].Length);
             i = tokens[0].Start + tokens[0].Length;
-            if (!MayStartName(first, lower, people))
+            var words = NameWords(first, lower, people);
+            if (words == 0)
             {
                 continue;
             }
+
+            var count = 1 + TokensFrom(text, i, tokens[1..Math.Min(words, MaxNameTokens)]);
 
             for (var len = count; len >= 1; len--)
             {
@@ -123,29 +126,27 @@ public sealed partial class Detector
         ? char.IsAsciiLetterOrDigit(c)
         : char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
-    // A cheap test before folding spans: does this word begin any jurisdiction, capital or known person?
-    private bool MayStartName(ReadOnlySpan<char> token, Span<char> buffer, IReadOnlyDictionary<string, Place>? people)
+    // A cheap test before folding spans: the most words a jurisdiction, capital or known person
+    // starting with this word can have (0: none starts with it), so longer spans are never tried.
+    private int NameWords(ReadOnlySpan<char> token, Span<char> buffer, IReadOnlyDictionary<string, Place>? people)
     {
+        if (people is not null && people.Count > 0)
+        {
+            return MaxNameTokens;
+        }
+
         var end = token.IndexOfAny('\'', '’');
         var word = end > 0 ? token[..end] : token;
         if (word.Length > buffer.Length || !Ascii.IsValid(word))
         {
-            return true; // rare: let the full fold decide
+            return MaxNameTokens; // rare: let the full fold decide
         }
 
         Ascii.ToLower(word, buffer, out var written);
         var folded = buffer[..written];
-        if (_gazetteer.CanStartJurisdiction(folded))
-        {
-            return true;
-        }
-
-        if (folded.Length > 4 && folded[^1] == 's' && _gazetteer.CanStartJurisdiction(folded[..^1]))
-        {
-            return true;
-        }
-
-        return people is not null && people.Count > 0;
+        var words = _gazetteer.JurisdictionWords(folded);
+        // A plural demonym ("Armenians") has the words of its singular.
+        return folded.Length > 4 && folded[^1] == 's' ? Math.Max(words, _gazetteer.JurisdictionWords(folded[..^1])) : words;
     }
 
     private static bool Contiguous(string text, ReadOnlySpan<(int Start, int Length)> tokens, int len)

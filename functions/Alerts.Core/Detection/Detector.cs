@@ -44,12 +44,10 @@ public sealed partial class Detector
         var referenceYear = article.Published?.Year ?? DatelineYear(article.Text);
         var found = new List<Indicator>();
         var run = new bool[_rules.Rules.Count];
-        var lower = new char[sentences.Count == 0 ? 0 : sentences.Max(s => s.Text.Length)];
         for (var i = 0; i < sentences.Count; i++)
         {
             var scope = new SentenceScope(sentences[i], mentions[i], focus, referenceYear);
-            var length = scope.Sentence.Text.AsSpan().ToLowerInvariant(lower);
-            _rules.Candidates(lower.AsSpan(0, length), run);
+            _rules.Candidates(scope.Sentence.Text, run);
             for (var r = 0; r < run.Length; r++)
             {
                 if (run[r])
@@ -97,18 +95,47 @@ public sealed partial class Detector
     }
 
     /// <summary>One indicator per (type, subject): asserted beats negated, a count beats none, a body sentence beats a headline.</summary>
-    private static List<Indicator> Collapse(List<Indicator> found) =>
-        found
-            .GroupBy(f => (f.Type, f.Subject.Id))
-            .Select(g => g
-                .OrderBy(f => f.Negated)
-                .ThenByDescending(f => f.Count.HasValue)
-                .ThenByDescending(f => f.Count ?? 0)
-                .ThenBy(f => IsHeadlineLike(f.Evidence))
-                .ThenBy(f => f.Offset)
-                .First() with { Offset = g.Min(f => f.Offset) })
-            .OrderBy(f => f.Offset)
-            .ToList();
+    private static List<Indicator> Collapse(List<Indicator> found)
+    {
+        // Text order of first mention, then the strongest evidence for each (type, subject).
+        var best = new Dictionary<(string Type, string Subject), (Indicator Best, int FirstOffset)>();
+        foreach (var f in found)
+        {
+            var key = (f.Type, f.Subject.Id);
+            best[key] = best.TryGetValue(key, out var current)
+                ? (Stronger(f, current.Best) ? f : current.Best, Math.Min(current.FirstOffset, f.Offset))
+                : (f, f.Offset);
+        }
+
+        var result = new List<Indicator>(best.Count);
+        foreach (var (indicator, first) in best.Values)
+        {
+            result.Add(indicator with { Offset = first });
+        }
+
+        return [.. result.OrderBy(i => i.Offset)]; // stable: ties keep the order of first mention
+    }
+
+    private static bool Stronger(Indicator a, Indicator b)
+    {
+        if (a.Negated != b.Negated)
+        {
+            return !a.Negated;
+        }
+
+        if (a.Count.HasValue != b.Count.HasValue)
+        {
+            return a.Count.HasValue;
+        }
+
+        if ((a.Count ?? 0) != (b.Count ?? 0))
+        {
+            return (a.Count ?? 0) > (b.Count ?? 0);
+        }
+
+        var headlineA = IsHeadlineLike(a.Evidence);
+        return headlineA != IsHeadlineLike(b.Evidence) ? !headlineA : a.Offset < b.Offset;
+    }
 
     private static bool IsHeadlineLike(string evidence) => !evidence.TrimEnd('"', '”', ' ').EndsWith('.');
 

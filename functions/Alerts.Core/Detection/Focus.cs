@@ -31,10 +31,19 @@ internal sealed class Focus
     public static Focus Build(IEnumerable<IReadOnlyList<Mention>> mentions, IReadOnlyCollection<string>? watchCountries)
     {
         var counts = new Dictionary<string, (Place Place, int Count)>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         // Sentences naming a place, not names: a list of countries in one sentence is one mention each.
-        foreach (var place in mentions.SelectMany(x => x.Select(m => m.Place).DistinctBy(p => p.Id)))
+        foreach (var sentence in mentions)
         {
-            counts[place.Id] = (place, counts.TryGetValue(place.Id, out var c) ? c.Count + 1 : 1);
+            seen.Clear();
+            foreach (var mention in sentence)
+            {
+                var place = mention.Place;
+                if (seen.Add(place.Id))
+                {
+                    counts[place.Id] = (place, counts.TryGetValue(place.Id, out var c) ? c.Count + 1 : 1);
+                }
+            }
         }
 
         var max = counts.Count == 0 ? 0 : counts.Values.Max(c => c.Count);

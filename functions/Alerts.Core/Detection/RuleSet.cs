@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -58,48 +57,51 @@ internal sealed class RuleSet
         }
     }
 
-    // The slot of a word's first three characters when they are a–z, else -1.
+    // The slot of a word's first three characters when they are ASCII letters (either case), else -1.
     private static int LetterSlot(ReadOnlySpan<char> s)
     {
-        int a = s[0] - 'a', b = s[1] - 'a', c = s[2] - 'a';
+        int a = (s[0] | 0x20) - 'a', b = (s[1] | 0x20) - 'a', c = (s[2] | 0x20) - 'a';
         return (uint)a < 26 && (uint)b < 26 && (uint)c < 26 ? (a * 26 + b) * 26 + c : -1;
     }
 
     /// <summary>
-    /// Marks in <paramref name="run"/> the rules whose keywords start a word of <paramref name="lower"/>
-    /// (a lower-cased sentence), in one pass over its words.
+    /// Marks in <paramref name="sentence"/> the rules whose keywords start a word of the sentence
+    /// (compared ignoring case), in one pass over its words.
     /// </summary>
-    public void Candidates(ReadOnlySpan<char> lower, bool[] run)
+    public void Candidates(ReadOnlySpan<char> sentence, bool[] run)
     {
         Array.Copy(_alwaysRun, run, run.Length);
+        Span<char> prefix = stackalloc char[KeywordPrefix];
         var i = 0;
-        while (i < lower.Length)
+        while (i < sentence.Length)
         {
-            // Jump to the next letter (vectorised over ASCII; any non-ASCII character is looked at).
-            var next = lower[i..].IndexOfAnyExcept(AsciiNonLetters);
-            if (next < 0)
-            {
-                break;
-            }
-
-            i += next;
-            if (!char.IsLetter(lower[i]))
+            if (!IsLetter(sentence[i]))
             {
                 i++;
                 continue;
             }
 
             // i starts a word.
-            if (i + KeywordPrefix <= lower.Length)
+            if (i + KeywordPrefix <= sentence.Length)
             {
-                var rest = lower[i..];
+                var rest = sentence[i..];
                 var slot = LetterSlot(rest);
-                var list = slot >= 0 ? _keywordsByLetters[slot] : _otherPrefixLookup.TryGetValue(rest[..KeywordPrefix], out var other) ? other : null;
+                (string Keyword, int Rule)[]? list;
+                if (slot >= 0)
+                {
+                    list = _keywordsByLetters[slot];
+                }
+                else
+                {
+                    rest[..KeywordPrefix].ToLowerInvariant(prefix);
+                    list = _otherPrefixLookup.TryGetValue(prefix, out var other) ? other : null;
+                }
+
                 if (list is not null)
                 {
                     foreach (var (keyword, rule) in list)
                     {
-                        if (!run[rule] && rest.StartsWith(keyword, StringComparison.Ordinal))
+                        if (!run[rule] && rest.StartsWith(keyword, StringComparison.OrdinalIgnoreCase))
                         {
                             run[rule] = true;
                         }
@@ -107,25 +109,15 @@ internal sealed class RuleSet
                 }
             }
 
-            // Skip the rest of the word.
-            i++;
-            while (i < lower.Length)
+            do
             {
-                var end = lower[i..].IndexOfAnyExcept(AsciiLetters);
-                i = end < 0 ? lower.Length : i + end;
-                if (i == lower.Length || char.IsAscii(lower[i]) || !char.IsLetter(lower[i]))
-                {
-                    break;
-                }
-
                 i++;
             }
+            while (i < sentence.Length && IsLetter(sentence[i]));
         }
     }
 
-    private static readonly SearchValues<char> AsciiLetters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
-    private static readonly SearchValues<char> AsciiNonLetters = SearchValues.Create(
-        string.Concat(Enumerable.Range(0, 128).Select(c => (char)c).Where(c => !char.IsAsciiLetter(c))));
+    private static bool IsLetter(char c) => char.IsAscii(c) ? char.IsAsciiLetter(c) : char.IsLetter(c);
 
     public static RuleSet Default => Embedded.Value;
 

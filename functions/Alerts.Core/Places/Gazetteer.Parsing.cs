@@ -34,7 +34,7 @@ public sealed partial class Gazetteer
         {
             var key = TextFold.Fold(name);
             _jurisdictions.TryAdd(key, entry);
-            _firstWords.Add(key.Split(' ')[0]);
+            AddFirstWord(key);
         }
 
         if (kind == 'C')
@@ -44,7 +44,7 @@ public sealed partial class Gazetteer
             {
                 var key = TextFold.Fold(capital);
                 _capitals.TryAdd(key, f[2]);
-                _firstWords.Add(key.Split(' ')[0]);
+                AddFirstWord(key);
             }
         }
     }

@@ -24,7 +24,8 @@ public sealed partial class Gazetteer
     private readonly Dictionary<string, int> _jurisdictions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _capitals = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _countries = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _firstWords = new(StringComparer.Ordinal);
+    // The first word of each jurisdiction name, demonym and capital, with the most words a name starting with it has.
+    private readonly Dictionary<string, int> _firstWords = new(StringComparer.Ordinal);
 
     private Gazetteer(string text, int[] entryStarts, int[] keyStarts)
     {
@@ -113,8 +114,17 @@ public sealed partial class Gazetteer
     /// True when a folded word can begin a jurisdiction's name, demonym or capital, so that a scan
     /// of a sentence tries longer spans only from such words.
     /// </summary>
-    public bool CanStartJurisdiction(ReadOnlySpan<char> foldedWord) =>
-        _firstWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(foldedWord);
+    public bool CanStartJurisdiction(ReadOnlySpan<char> foldedWord) => JurisdictionWords(foldedWord) > 0;
+
+    /// <summary>The most words a jurisdiction's name, demonym or capital starting with <paramref name="foldedWord"/> has; 0 when none starts with it.</summary>
+    public int JurisdictionWords(ReadOnlySpan<char> foldedWord) =>
+        _firstWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(foldedWord, out var words) ? words : 0;
+
+    private void AddFirstWord(string key)
+    {
+        var words = key.Split(' ');
+        _firstWords[words[0]] = Math.Max(words.Length, _firstWords.GetValueOrDefault(words[0]));
+    }
 
     /// <summary>The country whose capital is named <paramref name="folded"/>, for metonyms ("Baku said").</summary>
     public Place? CountryOfCapital(string folded) =>

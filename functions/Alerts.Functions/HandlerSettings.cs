@@ -34,9 +34,13 @@ internal sealed record HandlerSettings(int Port, string? RulesPath, Alerts.Core.
             }
         }
 
+        // The pipeline runs when storage is configured: its watches and subscriptions come from the
+        // configuration file (Alerts__ConfigPath, optional) plus those added through /api/watches
+        // and /api/subscriptions. A configuration file without storage is a mistake worth stopping for.
         Alerts.Core.Pipeline.PipelineConfig? pipeline = null;
         Alerts.Storage.Connection.StorageAccount? storage = null;
         var configPath = get("Alerts__ConfigPath");
+        var storageSet = new[] { "", "__accountName", "__queueServiceUri", "__tableServiceUri" }.Any(suffix => !string.IsNullOrWhiteSpace(get("AzureWebJobsStorage" + suffix)));
         if (!string.IsNullOrWhiteSpace(configPath))
         {
             try
@@ -47,10 +51,14 @@ internal sealed record HandlerSettings(int Port, string? RulesPath, Alerts.Core.
             {
                 problems.Add($"Alerts__ConfigPath: {ex.Message}");
             }
+        }
 
+        if (storageSet || !string.IsNullOrWhiteSpace(configPath))
+        {
             try
             {
                 storage = Alerts.Storage.Connection.StorageAccountResolver.Resolve("AzureWebJobsStorage", get);
+                pipeline ??= Alerts.Core.Pipeline.PipelineConfig.Empty;
             }
             catch (FormatException ex)
             {

@@ -4,6 +4,8 @@ using Alerts.Functions.Pipeline;
 using Alerts.Storage;
 using Alerts.Functions;
 using Alerts.Functions.Analyze;
+using Alerts.Functions.Config;
+using Alerts.Core.Pipeline;
 using Alerts.Functions.Handler;
 using Alerts.Functions.Health;
 
@@ -20,22 +22,32 @@ var functions = new FunctionRegistry()
     .Add("Health", FunctionKind.Http, HealthFunction.RunAsync)
     .Add("Analyze", FunctionKind.Http, analyze.RunAsync);
 
-if (settings.Pipeline is { } config)
+if (settings.Pipeline is { } config && settings.Storage is { } account)
 {
-    var storage = new StorageClientFactory(settings.Storage!);
+    var storage = new StorageClientFactory(account);
+    var store = new ConfigStore(storage.GetTable("Config"));
     var fetcher = new FeedFetcher(new FeedFetcherOptions { AllowPrivateAddresses = settings.AllowPrivateAddresses }, TimeProvider.System);
-    var pipeline = new PipelineFunctions(config, storage, storage, fetcher, detector, new HttpClient());
+    var pipeline = new PipelineFunctions(config, store, storage, storage, fetcher, detector, new HttpClient());
     await pipeline.InitializeAsync(CancellationToken.None);
+    var api = new ConfigFunctions(config, store);
     functions
         .Add("ScheduleFeeds", FunctionKind.Timer, pipeline.ScheduleFeedsAsync)
         .Add("PollFeed", FunctionKind.Queue, pipeline.PollFeedAsync)
         .Add("AnalyzeItem", FunctionKind.Queue, pipeline.AnalyzeItemAsync)
         .Add("FanOut", FunctionKind.Queue, pipeline.FanOutAsync)
-        .Add("Deliver", FunctionKind.Queue, pipeline.DeliverAsync);
+        .Add("Deliver", FunctionKind.Queue, pipeline.DeliverAsync)
+        .Add("Watches", FunctionKind.Http, api.WatchesAsync)
+        .Add("Subscriptions", FunctionKind.Http, api.SubscriptionsAsync);
 }
 else
 {
-    functions.Add("ScheduleFeeds", FunctionKind.Timer, (_, _) => Task.FromResult(new InvocationResult().Log("Alerts__ConfigPath is not set: no watches, nothing to schedule")));
+    const string NoStorage = "AzureWebJobsStorage is not set: the pipeline is off (no feeds, watches or subscriptions)";
+    functions.Add("ScheduleFeeds", FunctionKind.Timer, (_, _) => Task.FromResult(new InvocationResult().Log(NoStorage)));
+    foreach (var name in new[] { "Watches", "Subscriptions" })
+    {
+        functions.Add(name, FunctionKind.Http, (_, _) => Task.FromResult(new InvocationResult().Http(
+            "res", 503, System.Text.Json.JsonSerializer.Serialize(new { type = "about:blank", title = "Service unavailable", status = 503, detail = NoStorage }), "application/problem+json")));
+    }
 }
 
 var builder = WebApplication.CreateSlimBuilder(args);

@@ -37,6 +37,24 @@ internal sealed partial class HostProcess : IAsyncDisposable
 
     public static string AlertsApp => Path.Combine(RepoRoot.Find(), "functions", "Alerts.Functions", "bin", Configuration, "net10.0");
 
+    /// <summary>
+    /// An Azurite of the test's own: the pipeline's queue and table names are fixed by the app, so
+    /// pipeline tests that shared one storage would see each other's items, state and retries.
+    /// </summary>
+    public static async Task<OwnAzurite> FreshAzuriteAsync()
+    {
+        var fixture = new AzuriteFixture();
+        await fixture.InitializeAsync();
+        return new OwnAzurite(fixture);
+    }
+
+    internal sealed class OwnAzurite(AzuriteFixture fixture) : IAsyncDisposable
+    {
+        public AzuriteFixture Fixture { get; } = fixture;
+
+        public async ValueTask DisposeAsync() => await Fixture.DisposeAsync();
+    }
+
     /// <summary>Writes a local.settings.json with the Azurite connection and the given values.</summary>
     public static string Settings(AzuriteFixture azurite, Dictionary<string, string> values)
     {

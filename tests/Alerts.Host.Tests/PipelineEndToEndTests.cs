@@ -8,7 +8,7 @@ namespace Alerts.Host.Tests;
 
 /// <summary>The Alerts app's pipeline under the real `alerts run`: a local feed server → analysis → novelty → a local signed-webhook receiver.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class PipelineEndToEndTests(AzuriteFixture azurite)
+public sealed class PipelineEndToEndTests
 {
     private const string Rss = """
         <rss version="2.0"><channel><title>Sample wire</title><link>https://wire.example/</link>
@@ -50,7 +50,8 @@ public sealed class PipelineEndToEndTests(AzuriteFixture azurite)
             watches = new[] { new { name = "E2E", countries = new[] { "AM", "AZ" }, feeds = new[] { new { id = "wire", url = feeds.Url + "rss", interval = "00:00:05" } } } },
             subscriptions = new[] { new { id = "hook", kind = "webhook", url = receiver.Url + "hook", secret } },
         }));
-        var settings = HostProcess.Settings(azurite, new Dictionary<string, string>
+        await using var azurite = await HostProcess.FreshAzuriteAsync();
+        var settings = HostProcess.Settings(azurite.Fixture, new Dictionary<string, string>
         {
             ["Alerts__ConfigPath"] = config,
             ["Alerts__AllowPrivateAddresses"] = "true",
@@ -79,5 +80,106 @@ public sealed class PipelineEndToEndTests(AzuriteFixture azurite)
         Assert.Contains("new shelling Martakert", kinds);
         Assert.Single(kinds, k => k == "new martial_law Armenia");
         Assert.Equal(3, got.Count);
+    }
+
+    /// <summary>
+    /// The first delivery attempt gets a 500 (its Deliver invocation fails and is retried), and the
+    /// handler process is killed while the second delivery is in flight (the host restarts it and the
+    /// message comes back). Every alert still arrives, signed, under one webhook-id per alert: a
+    /// delivery cut off by the kill may be sent again, with the same id, so receivers dedupe.
+    /// </summary>
+    [Fact]
+    public async Task Pipeline_DeliveryFailsAndHandlerKilledMidBatch_EveryAlertArrivesUnderOneIdEach()
+    {
+        var secret = WebhookSecret.Generate();
+        var received = new List<(string Id, string Body, bool Valid, int Status)>();
+        var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var killed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var requests = 0;
+        await using var feeds = new TestHttpServer(async c =>
+        {
+            var body = Encoding.UTF8.GetBytes(Rss);
+            c.Response.ContentType = "application/rss+xml";
+            await c.Response.OutputStream.WriteAsync(body);
+        });
+        await using var receiver = new TestHttpServer(async c =>
+        {
+            using var reader = new StreamReader(c.Request.InputStream);
+            var body = await reader.ReadToEndAsync();
+            var id = c.Request.Headers["webhook-id"] ?? "";
+            var valid = WebhookSigner.Verify(WebhookSecret.Parse(secret), id, c.Request.Headers["webhook-timestamp"] ?? "", c.Request.Headers["webhook-signature"] ?? "", body, DateTimeOffset.UtcNow);
+            var n = Interlocked.Increment(ref requests);
+            var status = n == 1 ? 500 : 200;
+            lock (received)
+            {
+                received.Add((id, body, valid, status));
+            }
+
+            if (n == 2)
+            {
+                holding.TrySetResult();
+                await killed.Task.WaitAsync(TimeSpan.FromSeconds(30)); // the handler dies while this request is open
+            }
+
+            c.Response.StatusCode = status;
+        });
+        var dir = Directory.CreateTempSubdirectory("alerts-e2e-").FullName;
+        var config = Path.Combine(dir, "alerts.config.json");
+        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new
+        {
+            watches = new[] { new { name = "E2E", countries = new[] { "AM", "AZ" }, feeds = new[] { new { id = "wire", url = feeds.Url + "rss", interval = "00:00:05" } } } },
+            subscriptions = new[] { new { id = "hook", kind = "webhook", url = receiver.Url + "hook", secret } },
+        }));
+        await using var azurite = await HostProcess.FreshAzuriteAsync();
+        var settings = HostProcess.Settings(azurite.Fixture, new Dictionary<string, string>
+        {
+            ["Alerts__ConfigPath"] = config,
+            ["Alerts__AllowPrivateAddresses"] = "true",
+            ["FunctionKeys__default"] = "k",
+        });
+
+        await using var host = await HostProcess.StartAsync(HostProcess.AlertsApp, settings, "A");
+        await holding.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var pid = host.HandlerPid;
+        using (var handler = System.Diagnostics.Process.GetProcessById(pid))
+        {
+            handler.Kill();
+            await handler.WaitForExitAsync();
+        }
+
+        killed.TrySetResult();
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline && Delivered(received).Count < 3)
+        {
+            await Task.Delay(250);
+        }
+
+        await Task.Delay(3000);
+        List<(string Id, string Body, bool Valid, int Status)> got;
+        lock (received)
+        {
+            got = received.ToList();
+        }
+
+        Assert.All(got, r => Assert.True(r.Valid));
+        var byId = got.GroupBy(r => r.Id).ToList();
+        var kinds = byId.Select(g => JsonDocument.Parse(g.First().Body).RootElement)
+            .Select(e => $"{e.GetProperty("kind").GetString()} {e.GetProperty("indicator").GetProperty("type").GetString()} {e.GetProperty("indicator").GetProperty("subject").GetString()}")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.Equal(["corroborated martial_law Armenia", "new martial_law Armenia", "new shelling Martakert"], kinds);
+        Assert.All(byId, g => Assert.Single(g.Select(r => r.Body).Distinct())); // a resend is the same message
+        Assert.Equal(3, Delivered(got).Count); // each alert accepted, under its one id
+        Assert.Contains(host.Lines, l => l.Contains("Deliver (queue deliveries", StringComparison.Ordinal) && l.Contains("retry after", StringComparison.Ordinal));
+        Assert.True(host.Lines.Count(l => l.Contains("handler started (pid", StringComparison.Ordinal)) >= 2, string.Join('\n', host.Lines));
+        Assert.NotEqual(pid, host.HandlerPid);
+    }
+
+    private static HashSet<string> Delivered(List<(string Id, string Body, bool Valid, int Status)> received)
+    {
+        lock (received)
+        {
+            return received.Where(r => r.Status == 200 && r.Valid).Select(r => r.Id).ToHashSet();
+        }
     }
 }

@@ -52,7 +52,7 @@ public sealed class DeliverySender(HttpClient http, TimeProvider time)
         }
     }
 
-    /// <summary>A URL for logs: scheme, host and path, without the query (which may hold tokens).</summary>
+    /// <summary>A URL for logs and API answers: scheme and host only. Paths and queries of webhook URLs often are the secret (a Slack incoming-webhook URL is).</summary>
     public static string Redact(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var u) ? $"{u.Scheme}://{u.Authority}{u.AbsolutePath}" : "(invalid url)";
+        Uri.TryCreate(url, UriKind.Absolute, out var u) ? $"{u.Scheme}://{u.Authority}{(u.PathAndQuery.Length > 1 ? "/…" : "/")}" : "(invalid url)";
 }

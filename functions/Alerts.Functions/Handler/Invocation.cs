@@ -63,12 +63,24 @@ internal sealed class Invocation(JsonElement data, JsonElement metadata, string 
             }
         }
 
+        var routeParams = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (req.TryGetProperty("Params", out var rp) && rp.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var p in rp.EnumerateObject())
+            {
+                routeParams[p.Name] = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.ToString();
+            }
+        }
+
         return new HttpTriggerRequest(
             req.TryGetProperty("Method", out var m) ? m.GetString() ?? "GET" : "GET",
             req.TryGetProperty("Url", out var u) ? u.GetString() ?? "" : "",
             headers,
             query,
-            req.TryGetProperty("Body", out var b) && b.ValueKind == JsonValueKind.String ? b.GetString() : null);
+            req.TryGetProperty("Body", out var b) && b.ValueKind == JsonValueKind.String ? b.GetString() : null)
+        {
+            Params = routeParams,
+        };
     }
 
     /// <summary>

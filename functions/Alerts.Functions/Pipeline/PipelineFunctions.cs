@@ -12,7 +12,7 @@ namespace Alerts.Functions.Pipeline;
 /// The pipeline's functions, each a thin adapter over one use case: ScheduleFeeds (timer) →
 /// PollFeed → AnalyzeItem → FanOut → Deliver, connected by queues with versioned JSON messages.
 /// </summary>
-internal sealed class PipelineFunctions(PipelineConfig config, IQueueFactory queues, ITableFactory tables, FeedFetcher fetcher, Detector detector, HttpClient http)
+internal sealed class PipelineFunctions(PipelineConfig file, ConfigStore store, IQueueFactory queues, ITableFactory tables, FeedFetcher fetcher, Detector detector, HttpClient http)
 {
     private readonly FeedStateStore _states = new(tables.GetTable("Feeds"));
     private readonly SeenItemStore _seen = new(tables.GetTable("SeenItems"), TimeProvider.System);
@@ -28,16 +28,32 @@ internal sealed class PipelineFunctions(PipelineConfig config, IQueueFactory que
             await tables.GetTable(name).CreateIfNotExistsAsync(ct);
         }
 
+        await store.CreateIfNotExistsAsync(ct);
+
         foreach (var name in new[] { "feed-polls", "items", "alerts", "deliveries" })
         {
             await queues.GetQueue(name).CreateIfNotExistsAsync(ct);
         }
     }
 
+    // The file's watches and subscriptions plus the API's, read per invocation so that changes apply at once.
+    private async Task<(PipelineConfig Config, InvocationResult Result)> ConfigAsync(CancellationToken ct)
+    {
+        var (config, problems) = await store.EffectiveAsync(file, ct);
+        var result = new InvocationResult();
+        foreach (var line in problems)
+        {
+            result.Log(line);
+        }
+
+        return (config, result);
+    }
+
     public async Task<InvocationResult> ScheduleFeedsAsync(Invocation invocation, CancellationToken ct)
     {
+        var (config, result) = await ConfigAsync(ct);
         var due = await new FeedScheduler(config, _states, TimeProvider.System).DueAsync(ct);
-        return new InvocationResult()
+        return result
             .Queue("polls", due.Select(p => JsonSerializer.Serialize(p, PipelineJson.Default.FeedPoll)))
             .Log($"{due.Count} feed(s) due");
     }
@@ -45,30 +61,34 @@ internal sealed class PipelineFunctions(PipelineConfig config, IQueueFactory que
     public async Task<InvocationResult> PollFeedAsync(Invocation invocation, CancellationToken ct)
     {
         var poll = Read(invocation.QueueMessage("poll"), PipelineJson.Default.FeedPoll);
+        var (config, result) = await ConfigAsync(ct);
         var (items, summary) = await new FeedPoller(config, _states, _seen, _texts, fetcher, new FeedReader()).PollAsync(poll, ct);
-        return new InvocationResult().Queue("items", items.Select(i => JsonSerializer.Serialize(i, PipelineJson.Default.ItemMessage))).Log(summary);
+        return result.Queue("items", items.Select(i => JsonSerializer.Serialize(i, PipelineJson.Default.ItemMessage))).Log(summary);
     }
 
     public async Task<InvocationResult> AnalyzeItemAsync(Invocation invocation, CancellationToken ct)
     {
         var item = Read(invocation.QueueMessage("item"), PipelineJson.Default.ItemMessage);
+        var (config, result) = await ConfigAsync(ct);
         var analyzer = new ItemAnalyzer(config, _texts, _seen, detector, new NoveltyEngine(new TableSituationStore(_situation)));
         var (alerts, summary) = await analyzer.AnalyzeAsync(item, ct);
-        return new InvocationResult().Queue("alerts", alerts.Select(a => JsonSerializer.Serialize(new AlertMessage(1, a), PipelineJson.Default.AlertMessage))).Log(summary);
+        return result.Queue("alerts", alerts.Select(a => JsonSerializer.Serialize(new AlertMessage(1, a), PipelineJson.Default.AlertMessage))).Log(summary);
     }
 
-    public Task<InvocationResult> FanOutAsync(Invocation invocation, CancellationToken ct)
+    public async Task<InvocationResult> FanOutAsync(Invocation invocation, CancellationToken ct)
     {
         var alert = Read(invocation.QueueMessage("alert"), PipelineJson.Default.AlertMessage).Alert;
+        var (config, result) = await ConfigAsync(ct);
         var targets = config.Subscriptions.Where(s => s.Matches(alert)).ToList();
-        return Task.FromResult(new InvocationResult()
+        return result
             .Queue("deliveries", targets.Select(s => JsonSerializer.Serialize(new DeliveryMessage(1, s.Id, alert), PipelineJson.Default.DeliveryMessage)))
-            .Log($"{alert.Kind} {alert.Type} {alert.Subject}: {targets.Count} subscription(s)"));
+            .Log($"{alert.Kind} {alert.Type} {alert.Subject}: {targets.Count} subscription(s)");
     }
 
     public async Task<InvocationResult> DeliverAsync(Invocation invocation, CancellationToken ct)
     {
         var delivery = Read(invocation.QueueMessage("delivery"), PipelineJson.Default.DeliveryMessage);
+        var (config, _) = await ConfigAsync(ct);
         var subscription = config.Subscriptions.FirstOrDefault(s => s.Id == delivery.Subscription);
         if (subscription is null)
         {

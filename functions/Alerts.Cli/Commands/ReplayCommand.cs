@@ -44,7 +44,9 @@ internal static class ReplayCommand
         }
 
         var detector = new Detector();
-        var engine = new NoveltyEngine(new InMemorySituationStore());
+        // The replay's clock is the manifest's: each article is processed at its own publication time.
+        var clock = new ReplayClock();
+        var engine = new NoveltyEngine(new InMemorySituationStore(), time: clock);
         using var table = new StreamWriter(stdout, leaveOpen: true) { AutoFlush = true };
         var baseDir = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!;
         foreach (var (file, published, source) in articles.OrderBy(a => a.Published))
@@ -62,6 +64,7 @@ internal static class ReplayCommand
                 text = HtmlText.ToText(text);
             }
 
+            clock.Now = published;
             var indicators = detector.Detect(new ArticleInput(text, published, watch.Countries));
             foreach (var e in await engine.ProcessAsync(watch, new ArticleRef(file, source, published), indicators, ct))
             {
@@ -125,4 +128,12 @@ internal static class ReplayCommand
 
         stdout.WriteByte((byte)'\n');
     }
+}
+
+/// <summary>A clock set by the replay to each article's time.</summary>
+internal sealed class ReplayClock : TimeProvider
+{
+    public DateTimeOffset Now { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
 }

@@ -13,8 +13,10 @@ public sealed class ItemAnalyzer(PipelineConfig config, ArticleTextStore texts, 
         var watch = config.Watch(item.Watch) ?? throw new InvalidOperationException($"watch '{item.Watch}' is not configured");
         var text = await texts.GetAsync(item.TextId, ct).ConfigureAwait(false) ?? throw new InvalidOperationException($"article text {item.TextId} is missing");
         var indicators = detector.Detect(new ArticleInput(text, item.Published, watch.Watch.Countries));
-        var alerts = await novelty.ProcessAsync(watch.Watch, new ArticleRef(item.Link ?? item.ItemKey, item.Source, item.Published, item.Link), indicators, ct).ConfigureAwait(false);
+        var article = new ArticleRef(item.Link ?? item.ItemKey, item.Source, item.Published, item.Link);
+        var alerts = await novelty.ProcessAsync(watch.Watch, article, indicators, ct).ConfigureAwait(false);
         await seen.MarkDoneAsync(item.Watch, item.Feed, item.ItemKey, ct).ConfigureAwait(false);
-        return (alerts, $"{item.Link ?? item.ItemKey}: {indicators.Count(i => !i.Negated)} indicator(s), {alerts.Count} alert(s)");
+        var stale = novelty.IsStale(article) ? $" (dated {item.Published:yyyy-MM-dd HH:mm}Z: too old to be news)" : "";
+        return (alerts, $"{item.Link ?? item.ItemKey}: {indicators.Count(i => !i.Negated)} indicator(s), {alerts.Count} alert(s){stale}");
     }
 }

@@ -10,9 +10,14 @@ namespace Alerts.Core.Situation;
 /// alerted figure is <c>escalated</c>; a report from another outlet within the window
 /// <c>corroborates</c>; anything else only refreshes the state. Writes are conditional and retried
 /// on conflict, so redelivered or concurrently processed items never create a second alert.
+/// Time is the article's own (its publication date), checked against the engine's clock: a date in
+/// the future (a feed's clock running ahead) counts as now, and a report older than
+/// <see cref="NoveltyOptions.MaxArticleAge"/> is not news.
 /// </summary>
-public sealed class NoveltyEngine(ISituationStore store, NoveltyOptions? options = null)
+public sealed class NoveltyEngine(ISituationStore store, NoveltyOptions? options = null, TimeProvider? time = null)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     private const int MaxAttempts = 8;
     private static readonly string[] Fighting = ["shelling", "casualties", "capture_claim", "aircraft_downed"];
     private readonly NoveltyOptions _options = Validated(options ?? new NoveltyOptions());
@@ -22,6 +27,13 @@ public sealed class NoveltyEngine(ISituationStore store, NoveltyOptions? options
     {
         ArgumentNullException.ThrowIfNull(watch);
         ArgumentNullException.ThrowIfNull(article);
+        var now = _time.GetUtcNow();
+        if (IsStale(article))
+        {
+            return [];
+        }
+
+        article = article.Published > now ? article with { Published = now } : article;
         var events = new List<AlertEvent>();
         foreach (var indicator in indicators.Where(i => !i.Negated))
         {
@@ -34,6 +46,9 @@ public sealed class NoveltyEngine(ISituationStore store, NoveltyOptions? options
 
         return events;
     }
+
+    /// <summary>True when the article is too old to be news (<see cref="NoveltyOptions.MaxArticleAge"/>).</summary>
+    public bool IsStale(ArticleRef article) => _time.GetUtcNow() - article.Published > _options.MaxArticleAge;
 
     /// <summary>The situation key of an indicator.</summary>
     public static string Key(Indicator indicator) => $"{indicator.Type}|{indicator.Subject.Id}";

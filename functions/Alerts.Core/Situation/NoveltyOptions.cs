@@ -19,6 +19,12 @@ public sealed class NoveltyOptions
     /// <summary>How recent fighting must be for a ceasefire to be a flip.</summary>
     public TimeSpan FlipWindow { get; set; } = TimeSpan.FromDays(14);
 
+    /// <summary>
+    /// Reports dated further back than this, by the engine's clock, are not news: an archive item
+    /// resurfacing in a feed (or a feed whose dates went wrong) neither alerts nor changes the state.
+    /// </summary>
+    public TimeSpan MaxArticleAge { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>Throws listing every invalid setting.</summary>
     public void Validate()
     {
@@ -33,9 +39,9 @@ public sealed class NoveltyOptions
             problems.Add("EscalationMinimumIncrease must be at least 1");
         }
 
-        if (CorroborationWindow <= TimeSpan.Zero || FlipWindow <= TimeSpan.Zero)
+        if (CorroborationWindow <= TimeSpan.Zero || FlipWindow <= TimeSpan.Zero || MaxArticleAge <= TimeSpan.Zero)
         {
-            problems.Add("windows must be positive");
+            problems.Add("CorroborationWindow, FlipWindow and MaxArticleAge must be positive");
         }
 
         if (problems.Count > 0)

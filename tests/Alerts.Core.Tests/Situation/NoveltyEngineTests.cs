@@ -15,12 +15,21 @@ public sealed class NoveltyEngineTests
     private static Indicator Ind(string type, Place subject, long? count = null, bool negated = false) =>
         new(type, subject, count, false, null, $"{type} {subject.Name}", negated, negated ? "negation" : null, null, type + ".rule", "", 0);
 
-    private static ArticleRef Article(string source, TimeSpan after) => new($"{source}-{after.TotalHours}", source, T0 + after);
+    // The engine's clock: it follows the articles as they arrive, as a live pipeline's would.
+    private readonly ManualClock _clock = new(T0);
+
+    private ArticleRef Article(string source, TimeSpan after)
+    {
+        _clock.AtLeast(T0 + after);
+        return new($"{source}-{after.TotalHours}", source, T0 + after);
+    }
+
+    private NoveltyEngine Engine(ISituationStore? store = null, NoveltyOptions? options = null) => new(store ?? new InMemorySituationStore(), options, _clock);
 
     [Fact]
     public async Task Process_FirstReport_IsNewAndSameOutletRepeatIsSilent()
     {
-        var engine = new NoveltyEngine(new InMemorySituationStore());
+        var engine = Engine();
 
         var first = await engine.ProcessAsync(Watch, Article("outlet-a", TimeSpan.Zero), [Ind("shelling", Terter)]);
         var repeat = await engine.ProcessAsync(Watch, Article("outlet-a", TimeSpan.FromHours(1)), [Ind("shelling", Terter)]);
@@ -32,7 +41,7 @@ public sealed class NoveltyEngineTests
     [Fact]
     public async Task Process_OtherOutletsWithinWindow_CorroborateAndRaiseSeverityAtThree()
     {
-        var engine = new NoveltyEngine(new InMemorySituationStore());
+        var engine = Engine();
         await engine.ProcessAsync(Watch, Article("a", TimeSpan.Zero), [Ind("shelling", Terter)]);
 
         var second = Assert.Single(await engine.ProcessAsync(Watch, Article("b", TimeSpan.FromHours(2)), [Ind("shelling", Terter)]));
@@ -48,7 +57,7 @@ public sealed class NoveltyEngineTests
     [Fact]
     public async Task Process_OtherOutletAfterTheWindow_IsNotCorroboration()
     {
-        var engine = new NoveltyEngine(new InMemorySituationStore());
+        var engine = Engine();
         await engine.ProcessAsync(Watch, Article("a", TimeSpan.Zero), [Ind("shelling", Terter)]);
 
         Assert.Empty(await engine.ProcessAsync(Watch, Article("b", TimeSpan.FromDays(10)), [Ind("shelling", Terter)]));
@@ -62,7 +71,7 @@ public sealed class NoveltyEngineTests
     [InlineData(200, 300, true)]
     public async Task Process_RisingCount_EscalatesOnlyWellPastTheLastAlertedFigure(long first, long later, bool escalates)
     {
-        var engine = new NoveltyEngine(new InMemorySituationStore());
+        var engine = Engine();
         await engine.ProcessAsync(Watch, Article("a", TimeSpan.Zero), [Ind("casualties", Armenia, first)]);
 
         var events = await engine.ProcessAsync(Watch, Article("a", TimeSpan.FromHours(6)), [Ind("casualties", Armenia, later)]);
@@ -73,7 +82,7 @@ public sealed class NoveltyEngineTests
     [Fact]
     public async Task Process_EscalationBaselineMovesWithEachAlert()
     {
-        var engine = new NoveltyEngine(new InMemorySituationStore());
+        var engine = Engine();
         await engine.ProcessAsync(Watch, Article("a", TimeSpan.Zero), [Ind("casualties", Armenia, 20)]);
         await engine.ProcessAsync(Watch, Article("a", TimeSpan.FromHours(1)), [Ind("casualties", Armenia, 40)]);
 
@@ -84,9 +93,9 @@ public sealed class NoveltyEngineTests
     [Fact]
     public async Task Process_CeasefireAfterFighting_IsAFlip_WithoutFightingIsNew()
     {
-        var fighting = new NoveltyEngine(new InMemorySituationStore());
+        var fighting = Engine();
         await fighting.ProcessAsync(Watch, Article("a", TimeSpan.Zero), [Ind("shelling", Terter)]);
-        var calm = new NoveltyEngine(new InMemorySituationStore());
+        var calm = Engine();
 
         var flip = Assert.Single(await fighting.ProcessAsync(Watch, Article("a", TimeSpan.FromDays(3)), [Ind("ceasefire", Armenia)]));
         var fresh = Assert.Single(await calm.ProcessAsync(Watch, Article("a", TimeSpan.FromDays(3)), [Ind("ceasefire", Armenia)]));
@@ -98,7 +107,7 @@ public sealed class NoveltyEngineTests
     [Fact]
     public async Task Process_NegatedIndicators_NeverAlert()
     {
-        var engine = new NoveltyEngine(new InMemorySituationStore());
+        var engine = Engine();
 
         Assert.Empty(await engine.ProcessAsync(Watch, Article("a", TimeSpan.Zero), [Ind("troop_movement", Turkey, negated: true)]));
     }
@@ -107,7 +116,7 @@ public sealed class NoveltyEngineTests
     public async Task Process_SameItemConcurrently_CreatesOneNewAlert()
     {
         var store = new InMemorySituationStore();
-        var engines = Enumerable.Range(0, 8).Select(_ => new NoveltyEngine(store)).ToList();
+        var engines = Enumerable.Range(0, 8).Select(_ => Engine(store)).ToList();
 
         var results = await Task.WhenAll(engines.Select(e => Task.Run(() => e.ProcessAsync(Watch, Article("a", TimeSpan.Zero), [Ind("shelling", Terter)]))));
 
@@ -117,8 +126,8 @@ public sealed class NoveltyEngineTests
     [Fact]
     public async Task Process_Ids_AreDeterministic()
     {
-        var a = await new NoveltyEngine(new InMemorySituationStore()).ProcessAsync(Watch, Article("a", TimeSpan.Zero), [Ind("shelling", Terter)]);
-        var b = await new NoveltyEngine(new InMemorySituationStore()).ProcessAsync(Watch, Article("a", TimeSpan.Zero), [Ind("shelling", Terter)]);
+        var a = await Engine().ProcessAsync(Watch, Article("a", TimeSpan.Zero), [Ind("shelling", Terter)]);
+        var b = await Engine().ProcessAsync(Watch, Article("a", TimeSpan.Zero), [Ind("shelling", Terter)]);
 
         Assert.Equal(a[0].Id, b[0].Id);
         Assert.StartsWith("al_", a[0].Id, StringComparison.Ordinal);
@@ -135,5 +144,51 @@ public sealed class NoveltyEngineTests
         var tbilisi = new Place("P:611717", "Tbilisi", PlaceKind.City, "GE", 41.7, 44.8, 1049498, [], []);
         Assert.Equal(Severity.Extreme, SeverityRules.Of(Ind("shelling", tbilisi), Watch, 1));
         Assert.Equal(Severity.Minor, SeverityRules.Of(Ind("casualties", Armenia, 4), Watch, 1));
+    }
+
+    [Fact]
+    public async Task Process_ArchiveItemOlderThanMaxAge_IsNotNewsAndLeavesNoState()
+    {
+        var engine = Engine();
+        _clock.Now = T0 + TimeSpan.FromDays(8);
+        var old = new ArticleRef("archive", "a", T0);
+
+        var stale = await engine.ProcessAsync(Watch, old, [Ind("shelling", Terter)]);
+        var fresh = await engine.ProcessAsync(Watch, Article("b", TimeSpan.FromDays(8)), [Ind("shelling", Terter)]);
+
+        Assert.True(engine.IsStale(old));
+        Assert.Empty(stale);
+        Assert.Equal(AlertKind.New, Assert.Single(fresh).Kind);
+    }
+
+    [Fact]
+    public async Task Process_FutureDatedItem_CountsAsNowSoLaterReportsStillCorroborate()
+    {
+        var engine = Engine();
+        _clock.Now = T0;
+        var ahead = new ArticleRef("ahead", "a", T0 + TimeSpan.FromDays(5)); // a feed whose clock runs days ahead
+
+        var first = Assert.Single(await engine.ProcessAsync(Watch, ahead, [Ind("shelling", Terter)]));
+        var second = Assert.Single(await engine.ProcessAsync(Watch, Article("b", TimeSpan.FromHours(3)), [Ind("shelling", Terter)]));
+
+        Assert.Equal(T0, first.Time);
+        Assert.Equal(AlertKind.Corroborated, second.Kind);
+    }
+
+    [Fact]
+    public void Options_MaxArticleAgeNotPositive_IsRefused()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => Engine(options: new NoveltyOptions { MaxArticleAge = TimeSpan.Zero }));
+
+        Assert.Contains("MaxArticleAge must be positive", ex.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class ManualClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public void AtLeast(DateTimeOffset t) => Now = t > Now ? t : Now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

@@ -60,6 +60,7 @@ public sealed class HandlerContractTests
 
         var req = invocation.Http("req");
 
+        Assert.Empty(req.Params);
         Assert.Equal("POST", req.Method);
         Assert.Equal("web", req.Query["src"]);
         Assert.Equal("application/json", req.Headers["content-type"]);
@@ -99,5 +100,49 @@ public sealed class HandlerContractTests
         Assert.Equal(2, problems.Count);
         Assert.Contains(problems, p => p.Contains("FUNCTIONS_CUSTOMHANDLER_PORT", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("Detection__RulesPath", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Http_RouteParams_AreRead()
+    {
+        var invocation = Parse("""
+            { "Data": { "req": { "Url": "http://127.0.0.1/api/watches/sahel", "Method": "DELETE", "Query": {}, "Headers": {}, "Params": { "id": "sahel" } } },
+              "Metadata": { "sys": {} } }
+            """);
+
+        Assert.Equal("sahel", invocation.Http("req").Params["id"]);
+    }
+
+    [Fact]
+    public void Settings_StorageWithoutConfigFile_RunsThePipelineWithTheApiOnly()
+    {
+        var env = new Dictionary<string, string> { ["FUNCTIONS_CUSTOMHANDLER_PORT"] = "7000", ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true" };
+
+        var (settings, problems) = HandlerSettings.Read(env.GetValueOrDefault);
+
+        Assert.Empty(problems);
+        Assert.NotNull(settings.Storage);
+        Assert.Empty(settings.Pipeline!.Watches);
+    }
+
+    [Fact]
+    public void Settings_ConfigFileWithoutStorage_IsAProblem()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("alerts-settings-").FullName, "c.json");
+        File.WriteAllText(path, """{ "watches": [ { "name": "W", "countries": ["AM"] } ] }""");
+        var env = new Dictionary<string, string> { ["FUNCTIONS_CUSTOMHANDLER_PORT"] = "7000", ["Alerts__ConfigPath"] = path };
+
+        var (_, problems) = HandlerSettings.Read(env.GetValueOrDefault);
+
+        Assert.Contains(problems, p => p.Contains("AzureWebJobsStorage", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Settings_NoStorageAndNoConfig_LeavesThePipelineOff()
+    {
+        var (settings, problems) = HandlerSettings.Read(new Dictionary<string, string> { ["FUNCTIONS_CUSTOMHANDLER_PORT"] = "7000" }.GetValueOrDefault);
+
+        Assert.Empty(problems);
+        Assert.Null(settings.Pipeline);
     }
 }

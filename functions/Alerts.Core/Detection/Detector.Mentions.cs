@@ -15,8 +15,12 @@ public sealed partial class Detector
     internal IReadOnlyList<Mention> Mentions(string text, IReadOnlyDictionary<string, Place>? people = null)
     {
         List<Mention>? result = null;
-        Span<char> lower = stackalloc char[64];
-        Span<(int Start, int Length)> tokens = stackalloc (int, int)[MaxNameTokens];
+        // Fixed-size buffers as struct locals rather than stackalloc, which would keep this hot loop
+        // from tiering up (no on-stack replacement for methods with localloc).
+        var lowerBuffer = default(NameBuffer);
+        Span<char> lower = lowerBuffer;
+        var tokenBuffer = default(TokenBuffer);
+        Span<(int Start, int Length)> tokens = tokenBuffer;
         var i = 0;
         while (i < text.Length)
         {
@@ -81,6 +85,18 @@ public sealed partial class Detector
         }
 
         return result ?? (IReadOnlyList<Mention>)[];
+    }
+
+    [System.Runtime.CompilerServices.InlineArray(64)]
+    private struct NameBuffer
+    {
+        private char _first;
+    }
+
+    [System.Runtime.CompilerServices.InlineArray(MaxNameTokens)]
+    private struct TokenBuffer
+    {
+        private (int Start, int Length) _first;
     }
 
     // Every ASCII character except the capitals A–Z: what a scan for the next name can skip.

@@ -32,6 +32,10 @@ internal sealed class RuleSet
     private readonly Dictionary<string, (string Keyword, int Rule)[]>.AlternateLookup<ReadOnlySpan<char>> _otherPrefixLookup;
     private readonly bool[] _alwaysRun;
 
+    // ASCII first characters (lower-cased) of the prefixes in _keywordsByOtherPrefix: most short words
+    // ("of", "a", "in") start with none of them and skip that lookup.
+    private readonly bool[] _otherFirst = new bool[128];
+
     private RuleSet(int version, IReadOnlyList<Rule> rules)
     {
         Version = version;
@@ -51,6 +55,11 @@ internal sealed class RuleSet
                 else
                 {
                     var prefix = keyword[..KeywordPrefix];
+                    if (prefix[0] < 128)
+                    {
+                        _otherFirst[prefix[0] | 0x20] = true;
+                    }
+
                     _keywordsByOtherPrefix[prefix] = [.. _keywordsByOtherPrefix.GetValueOrDefault(prefix, []), (keyword, i)];
                 }
             }
@@ -71,7 +80,6 @@ internal sealed class RuleSet
     public void Candidates(ReadOnlySpan<char> sentence, bool[] run)
     {
         Array.Copy(_alwaysRun, run, run.Length);
-        Span<char> prefix = stackalloc char[KeywordPrefix];
         var i = 0;
         while (i < sentence.Length)
         {
@@ -93,8 +101,8 @@ internal sealed class RuleSet
                 }
                 else
                 {
-                    rest[..KeywordPrefix].ToLowerInvariant(prefix);
-                    list = _otherPrefixLookup.TryGetValue(prefix, out var other) ? other : null;
+                    var first = rest[0] | 0x20;
+                    list = first < 128 && !_otherFirst[first] ? null : OtherPrefix(rest);
                 }
 
                 if (list is not null)
@@ -115,6 +123,16 @@ internal sealed class RuleSet
             }
             while (i < sentence.Length && IsLetter(sentence[i]));
         }
+    }
+
+    // The rare keyword prefix that is not three ASCII letters. Kept out of Candidates: a stackalloc
+    // there would keep the hot loop from tiering up (no on-stack replacement with localloc).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private (string Keyword, int Rule)[]? OtherPrefix(ReadOnlySpan<char> word)
+    {
+        Span<char> prefix = stackalloc char[KeywordPrefix];
+        word[..KeywordPrefix].ToLowerInvariant(prefix);
+        return _otherPrefixLookup.TryGetValue(prefix, out var other) ? other : null;
     }
 
     private static bool IsLetter(char c) => char.IsAscii(c) ? char.IsAsciiLetter(c) : char.IsLetter(c);

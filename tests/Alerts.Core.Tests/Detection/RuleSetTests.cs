@@ -57,4 +57,28 @@ public sealed class RuleSetTests
 
         Assert.Equal("Mombasa", Assert.Single(found).Subject.Name);
     }
+
+    [Theory]
+    [InlineData("Troops ROLLED into town.", "a")]
+    [InlineData("they rolled in", "a")]
+    [InlineData("Prices went UP sharply.", "b")]
+    [InlineData("Écoles closed.", "c")]
+    [InlineData("stop. écoles closed", "c")]
+    [InlineData("Patrolled streets and stopped buses.", "")]
+    public void Candidates_KeywordsStartingWordsInAnyCase_MarkTheirRules(string sentence, string expected)
+    {
+        const string json = """
+        { "version": 1, "rules": [
+            { "id": "a", "type": "shelling", "keywords": ["rolled"], "pattern": "x", "subject": ["object"] },
+            { "id": "b", "type": "shelling", "keywords": ["up "], "pattern": "x", "subject": ["object"] },
+            { "id": "c", "type": "shelling", "keywords": ["écoles"], "pattern": "x", "subject": ["object"] }
+          ] }
+        """;
+        var rules = RuleSet.Parse(json, "k.json");
+        var run = new bool[rules.Rules.Count];
+
+        rules.Candidates(sentence, run);
+
+        Assert.Equal(expected, string.Concat(rules.Rules.Where((r, i) => run[i]).Select(r => r.Id)));
+    }
 }

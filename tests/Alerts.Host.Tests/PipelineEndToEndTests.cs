@@ -19,14 +19,24 @@ public sealed class PipelineEndToEndTests
         </channel></rss>
         """;
 
+    // The first item alone: the wire's story, before the second outlet has it.
+    private static readonly string FirstItemOnly = Rss[..(Rss.IndexOf("<item><title>Martial law confirmed", StringComparison.Ordinal))] + "</channel></rss>";
+
     [Fact]
-    public async Task Pipeline_FeedToWebhook_AlertsArriveOnceEachWithValidSignatures()
+    public async Task Pipeline_FeedToWebhook_AlertsArriveInOrderOnceEachWithValidSignatures()
     {
         var secret = WebhookSecret.Generate();
         var received = new List<(string Id, string Body, bool Valid)>();
         await using var feeds = new TestHttpServer(async c =>
         {
-            var body = Encoding.UTF8.GetBytes(Rss);
+            // The second outlet's story is published only after the first alert has arrived.
+            bool any;
+            lock (received)
+            {
+                any = received.Count > 0;
+            }
+
+            var body = Encoding.UTF8.GetBytes(any ? Rss : FirstItemOnly);
             c.Response.ContentType = "application/rss+xml";
             await c.Response.OutputStream.WriteAsync(body);
         });
@@ -80,6 +90,7 @@ public sealed class PipelineEndToEndTests
         Assert.Contains("new shelling Martakert", kinds);
         Assert.Single(kinds, k => k == "new martial_law Armenia");
         Assert.Equal(3, got.Count);
+        Assert.Equal("new martial_law Armenia", kinds[0]); // then the second outlet's corroboration and its own news
     }
 
     /// <summary>

@@ -36,10 +36,23 @@ internal sealed class PipelineFunctions(PipelineConfig file, ConfigStore store, 
         }
     }
 
-    // The file's watches and subscriptions plus the API's, read per invocation so that changes apply at once.
+    /// <summary>How long a read of the API's watches and subscriptions serves invocations: changes apply within this time.</summary>
+    public static readonly TimeSpan ConfigRefresh = TimeSpan.FromSeconds(5);
+
+    private volatile ConfigSnapshot? _config;
+
+    // The file's watches and subscriptions plus the API's, re-read at most every ConfigRefresh.
     private async Task<(PipelineConfig Config, InvocationResult Result)> ConfigAsync(CancellationToken ct)
     {
-        var (config, problems) = await store.EffectiveAsync(file, ct);
+        var now = TimeProvider.System.GetUtcNow();
+        var snapshot = _config;
+        if (snapshot is null || now - snapshot.Read > ConfigRefresh)
+        {
+            var (fresh, bad) = await store.EffectiveAsync(file, ct);
+            _config = snapshot = new ConfigSnapshot(now, fresh, bad);
+        }
+
+        var (_, config, problems) = snapshot;
         var result = new InvocationResult();
         foreach (var line in problems)
         {
@@ -123,3 +136,5 @@ internal sealed class PipelineFunctions(PipelineConfig file, ConfigStore store, 
         return value;
     }
 }
+
+internal sealed record ConfigSnapshot(DateTimeOffset Read, PipelineConfig Config, IReadOnlyList<string> Problems);

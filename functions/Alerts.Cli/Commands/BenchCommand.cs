@@ -104,22 +104,18 @@ internal static class BenchCommand
         var bytes = corpus.Sum(a => (long)Encoding.UTF8.GetByteCount(a));
 
         // The first pass is a cold instance: tiered JIT is still compiling and re-optimising. Further
-        // warm-up passes run until the JIT has settled (a pass that compiles almost nothing new, at
+        // warm-up passes run until the JIT has settled (two passes in a row that compile almost nothing new, at
         // most MaxWarmUpPasses); the passes after that are steady state. Both are reported.
         const int MaxWarmUpPasses = 30;
         var first = Pass(detector, corpus, process);
         var warmUp = 1;
         var warmUpSeconds = first.Seconds;
-        while (warmUp < MaxWarmUpPasses)
+        for (var quiet = 0; quiet < 2 && warmUp < MaxWarmUpPasses; warmUp++)
         {
             var compiled = JitInfo.GetCompiledMethodCount();
             warmUpSeconds += Pass(detector, corpus, process).Seconds;
-            warmUp++;
             Thread.Sleep(250); // let the background tier-1 compiler finish what the pass queued
-            if (JitInfo.GetCompiledMethodCount() - compiled <= 2)
-            {
-                break;
-            }
+            quiet = JitInfo.GetCompiledMethodCount() - compiled <= 2 ? quiet + 1 : 0; // settled: two quiet passes in a row
         }
 
         var passes = new List<(double Seconds, double CpuSeconds, long Allocated, int Gen0, int Indicators)>();
@@ -133,6 +129,7 @@ internal static class BenchCommand
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  first pass (cold, JIT compiling): {first.Seconds:N2} s, {bytes / 1048576.0 / first.Seconds:N1} MB/s, {corpus.Count / first.Seconds:N0} articles/s"));
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  JIT settled after {warmUp} warm-up passes ({warmUpSeconds:N1} s)"));
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  steady state (median of {passes.Count}): {steady.Seconds:N2} s ({steady.CpuSeconds:N2} s CPU incl. GC threads), {bytes / 1048576.0 / steady.Seconds:N1} MB/s, {corpus.Count / steady.Seconds:N0} articles/s"));
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  steady passes: {string.Join(", ", passes.Select(p => (bytes / 1048576.0 / p.Seconds).ToString("N1", CultureInfo.InvariantCulture)))} MB/s"));
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  allocated {steady.Allocated / (double)corpus.Count / 1024:N1} KB per article ({steady.Allocated / (double)bytes:N1} bytes per byte of text), {steady.Gen0:N0} gen-0 collections"));
         if (profile)
         {

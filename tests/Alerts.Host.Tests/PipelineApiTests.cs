@@ -81,7 +81,7 @@ public sealed class PipelineApiTests
         Assert.Equal(HttpStatusCode.Conflict, (await http.PostAsync("subscriptions", Json(new { id = "file-hook", kind = "slack", url = "http://127.0.0.1:9/x" }))).StatusCode);
 
         // A watch and a Slack subscription through the API.
-        var watch = new { name = "Caucasus", countries = new[] { "AM", "AZ" }, feeds = new[] { new { id = "wire", url = feeds.Url + "rss", interval = "00:00:05" } } };
+        var watch = new { name = "Caucasus", countries = new[] { "AM", "AZ" }, places = new[] { "Tbilisi" }, feeds = new[] { new { id = "wire", url = feeds.Url + "rss", interval = "00:00:05" } } };
         Assert.Equal(HttpStatusCode.Created, (await http.PostAsync("watches", Json(watch))).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await http.PostAsync("watches", Json(watch))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await http.PutAsync("watches/other", Json(watch))).StatusCode);
@@ -98,6 +98,8 @@ public sealed class PipelineApiTests
         var watches = JsonDocument.Parse(watchesText).RootElement;
         Assert.True(watches.TryGetProperty("watches", out _), watchesText);
         Assert.Equal(["file-watch:file", "caucasus:api"], watches.GetProperty("watches").EnumerateArray().Select(w => $"{w.GetProperty("id").GetString()}:{w.GetProperty("source").GetString()}"));
+        var caucasus = JsonDocument.Parse(await http.GetStringAsync("watches/caucasus")).RootElement;
+        Assert.Equal(["Tbilisi"], caucasus.GetProperty("places").EnumerateArray().Select(p => p.GetString()));
         var subscriptionsText = await http.GetStringAsync("subscriptions");
         Assert.DoesNotContain("very-secret-token", subscriptionsText, StringComparison.Ordinal);
         Assert.DoesNotContain("secret-path", subscriptionsText, StringComparison.Ordinal);

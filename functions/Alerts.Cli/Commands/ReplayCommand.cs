@@ -9,7 +9,7 @@ namespace Alerts.Cli.Commands;
 
 /// <summary>
 /// <c>alerts replay [--format jsonl|table] MANIFEST.json</c>: runs a manifest of dated articles
-/// (<c>{"watch":{"name","countries"},"articles":[{"file","published","source"}]}</c>, files relative to
+/// (<c>{"watch":{"name","countries","places"},"articles":[{"file","published","source"}]}</c>, files relative to
 /// the manifest) through detection and novelty in time order, with in-memory state, printing one
 /// line per alert event.
 /// </summary>
@@ -89,7 +89,8 @@ internal static class ReplayCommand
         var w = root.GetProperty("watch");
         var watch = new Watch(
             w.GetProperty("name").GetString() ?? throw new FormatException("watch.name is missing"),
-            w.TryGetProperty("countries", out var c) ? c.EnumerateArray().Select(x => x.GetString()!).ToList() : []);
+            w.TryGetProperty("countries", out var c) ? c.EnumerateArray().Select(x => x.GetString()!).ToList() : [],
+            w.TryGetProperty("places", out var p) ? p.EnumerateArray().Select(x => x.GetString()!).ToList() : null);
         var articles = root.GetProperty("articles").EnumerateArray().Select(a => (
             a.GetProperty("file").GetString() ?? throw new FormatException("an article has no file"),
             DateTimeOffset.Parse(a.GetProperty("published").GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),

@@ -114,6 +114,12 @@ public sealed record PipelineConfig(IReadOnlyList<WatchConfig> Watches, IReadOnl
             problems.Add($"watch '{name}': country '{bad}' is not an ISO 3166 alpha-2 code");
         }
 
+        var places = Array(w, "places").Select(c => c.ValueKind == JsonValueKind.String ? c.GetString()! : "").ToList();
+        if (places.Any(string.IsNullOrWhiteSpace))
+        {
+            problems.Add($"watch '{name}': \"places\" must be a list of place names or gazetteer ids");
+        }
+
         var feeds = new List<FeedConfig>();
         foreach (var (f, j) in Array(w, "feeds").Select((f, j) => (f, j)))
         {
@@ -138,7 +144,7 @@ public sealed record PipelineConfig(IReadOnlyList<WatchConfig> Watches, IReadOnl
             problems.Add($"watch '{name}': feed id '{dup.Key}' is used twice");
         }
 
-        return new WatchConfig(new Watch(name, countries), feeds);
+        return new WatchConfig(new Watch(name, countries, places.Count == 0 ? null : places), feeds);
     }
 
     private static SubscriptionConfig? ReadSubscription(JsonElement s, string? defaultId, List<string> problems)

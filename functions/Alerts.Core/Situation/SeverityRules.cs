@@ -8,7 +8,8 @@ namespace Alerts.Core.Situation;
 /// Severe; troops sent by a country outside the watch Severe (third-country involvement), else
 /// Moderate; casualties Severe from 100, Moderate from 10, else Minor; shelling, captures, aircraft,
 /// curfews and ceasefires Moderate. One level more for a place of 100,000 people or more, for a
-/// place outside the watch's countries (spillover), and for three or more distinct sources.
+/// place outside the watch's area — its countries and extra places — (spillover), and for three or
+/// more distinct sources.
 /// </summary>
 public static class SeverityRules
 {
@@ -18,7 +19,7 @@ public static class SeverityRules
         ArgumentNullException.ThrowIfNull(indicator);
         ArgumentNullException.ThrowIfNull(watch);
         var place = indicator.Subject;
-        var inWatch = place.Country.Length == 0 || watch.Countries.Contains(place.Country, StringComparer.OrdinalIgnoreCase);
+        var inWatch = watch.Covers(place);
         var level = indicator.Type switch
         {
             "prohibited_weapon" => Severity.Extreme,

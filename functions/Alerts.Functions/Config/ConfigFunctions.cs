@@ -157,6 +157,13 @@ internal sealed class ConfigFunctions(PipelineConfig file, ConfigStore store)
         }
 
         w.WriteEndArray();
+        w.WriteStartArray("places");
+        foreach (var p in watch.Watch.Places ?? [])
+        {
+            w.WriteStringValue(p);
+        }
+
+        w.WriteEndArray();
         w.WriteStartArray("feeds");
         foreach (var f in watch.Feeds)
         {

@@ -12,13 +12,14 @@ public sealed class PipelineConfigTests
     public void Parse_File_ReadsWatchesFeedsAndSubscriptions()
     {
         var config = PipelineConfig.Parse($$"""
-            { "watches": [ { "name": "Sahel", "countries": ["ML", "BF"], "feeds": [ { "id": "w", "url": "https://wire.example/rss", "interval": "00:02:00", "fullText": true } ] } ],
+            { "watches": [ { "name": "Sahel", "countries": ["ML", "BF"], "places": ["Tillaberi"], "feeds": [ { "id": "w", "url": "https://wire.example/rss", "interval": "00:02:00", "fullText": true } ] } ],
               "subscriptions": [ { "id": "desk", "kind": "webhook", "url": "https://hooks.example/a", "secret": "{{Secret}}", "types": ["curfew"], "minSeverity": "severe" } ] }
             """, "test.json");
 
         var watch = Assert.Single(config.Watches);
         Assert.Equal("sahel", watch.Watch.Id);
         Assert.Equal(["ML", "BF"], watch.Watch.Countries);
+        Assert.Equal(["Tillaberi"], watch.Watch.Places);
         Assert.Equal(new FeedConfig("w", "https://wire.example/rss", TimeSpan.FromMinutes(2), true), Assert.Single(watch.Feeds));
         var s = Assert.Single(config.Subscriptions);
         Assert.Equal(("desk", Severity.Severe), (s.Id, s.MinSeverity));
@@ -49,6 +50,7 @@ public sealed class PipelineConfigTests
     [InlineData("{\"name\": ", "not valid JSON")]
     [InlineData("{\"countries\": [\"AM\"]}", "\"name\" is required")]
     [InlineData("{\"name\": \"X\", \"countries\": [\"A1\"]}", "'A1' is not an ISO 3166")]
+    [InlineData("{\"name\": \"X\", \"places\": [\"\", 3]}", "\"places\" must be a list")]
     [InlineData("{\"name\": \"X\", \"feeds\": [{\"id\": \"f\", \"url\": \"https://a.example/\"}, {\"id\": \"f\", \"url\": \"https://b.example/\"}]}", "feed id 'f' is used twice")]
     public void ParseWatch_Invalid_SaysWhy(string json, string problem)
     {

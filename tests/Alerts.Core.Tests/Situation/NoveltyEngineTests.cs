@@ -146,6 +146,21 @@ public sealed class NoveltyEngineTests
         Assert.Equal(Severity.Minor, SeverityRules.Of(Ind("casualties", Armenia, 4), Watch, 1));
     }
 
+    [Theory]
+    [InlineData("Tbilisi")]
+    [InlineData("tbilisi")]
+    [InlineData("Tiflis")]
+    [InlineData("P:611717")]
+    public void Severity_ExtraPlaceOfTheWatch_IsNotSpillover(string extra)
+    {
+        var tbilisi = new Place("P:611717", "Tbilisi", PlaceKind.City, "GE", 41.7, 44.8, 1049498, ["Tiflis"], []);
+        var withPlace = new Watch("Caucasus test", ["AM", "AZ"], [extra]);
+
+        Assert.True(withPlace.Covers(tbilisi));
+        Assert.False(Watch.Covers(tbilisi));
+        Assert.Equal(Severity.Severe, SeverityRules.Of(Ind("shelling", tbilisi), withPlace, 1)); // a big city, but not spillover
+    }
+
     [Fact]
     public async Task Process_ArchiveItemOlderThanMaxAge_IsNotNewsAndLeavesNoState()
     {

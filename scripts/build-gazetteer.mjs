@@ -39,7 +39,7 @@ const EXTRA_DEMONYMS = { AZ: ["Azeri"], GB: ["British"], US: ["American", "U.S."
 const countries = JSON.parse(fs.readFileSync(path.join(root, "node_modules/world-countries/countries.json"), "utf8"));
 // Names English-language news uses besides world-countries' own; CANONICAL overrides the common name.
 const CANONICAL = { TR: "Turkey" };
-const NEWS_NAMES = { TR: ["Turkey"], CZ: ["Czech Republic"], CI: ["Ivory Coast"], MM: ["Burma"], SZ: ["Swaziland"], MK: ["Macedonia"], CV: ["Cape Verde"], TL: ["East Timor"], VA: ["Vatican"], US: ["United States", "US", "USA", "America", "U.S."], GB: ["Britain", "Great Britain", "UK", "U.K."], RU: ["Russian Federation"], KR: ["South Korea"], KP: ["North Korea"], CD: ["DR Congo", "DRC", "Democratic Republic of Congo"], CG: ["Republic of Congo", "Congo-Brazzaville"], PS: ["Palestine", "Palestinian territories"], SY: ["Syria"], IR: ["Iran"], LA: ["Laos"], MD: ["Moldova"] };
+const NEWS_NAMES = { TR: ["Turkey"], CZ: ["Czech Republic"], CI: ["Ivory Coast"], MM: ["Burma"], SZ: ["Swaziland"], MK: ["Macedonia"], CV: ["Cape Verde"], TL: ["East Timor"], VA: ["Vatican"], US: ["United States", "US", "USA", "America", "U.S."], GB: ["Britain", "Great Britain", "UK", "U.K."], RU: ["Russian Federation"], KR: ["South Korea"], KP: ["North Korea"], CD: ["DR Congo", "DRC", "Democratic Republic of Congo", "Congo"], CG: ["Republic of Congo", "Congo-Brazzaville"], PS: ["Palestine", "Palestinian territories"], SY: ["Syria"], IR: ["Iran"], LA: ["Laos"], MD: ["Moldova"] };
 for (const c of countries) {
   const news = NEWS_NAMES[c.cca2] || [];
   const name = CANONICAL[c.cca2] || c.name.common;

@@ -78,7 +78,8 @@ public sealed partial class Detector
                     continue;
                 }
 
-                (result ??= []).Add(new Mention(start, end, place, possessive, capital));
+                var shared = capital is null ? _gazetteer.SharedName(folded) : [];
+                (result ??= []).Add(new Mention(start, end, place, possessive, capital, shared.Count > 1 ? shared : null));
                 i = end;
                 break;
             }

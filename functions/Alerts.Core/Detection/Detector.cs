@@ -33,12 +33,12 @@ public sealed partial class Detector
     {
         ArgumentNullException.ThrowIfNull(article);
         var sentences = SentenceSplitter.Split(article.Text);
-        IReadOnlyList<IReadOnlyList<Mention>> mentions = sentences.Select(s => Mentions(s.Text)).ToList();
+        var mentions = ResolveShared(sentences.Select(s => Mentions(s.Text)).ToList(), article.WatchCountries);
         var focus = Focus.Build(mentions, article.WatchCountries);
         var people = People(sentences, mentions);
         if (people.Count > 0)
         {
-            mentions = sentences.Select(s => Mentions(s.Text, people)).ToList();
+            mentions = ResolveShared(sentences.Select(s => Mentions(s.Text, people)).ToList(), article.WatchCountries);
         }
 
         var referenceYear = article.Published?.Year ?? DatelineYear(article.Text);
@@ -58,6 +58,27 @@ public sealed partial class Detector
         }
 
         return Collapse(found);
+    }
+
+    /// <summary>
+    /// Names two jurisdictions share ("Congo", "Congolese") take the one the article names without
+    /// ambiguity elsewhere ("the Democratic Republic of Congo", "Kinshasa"), else one of the watch's
+    /// countries, else the gazetteer's default.
+    /// </summary>
+    private static IReadOnlyList<IReadOnlyList<Mention>> ResolveShared(IReadOnlyList<IReadOnlyList<Mention>> mentions, IReadOnlyCollection<string>? watchCountries)
+    {
+        if (!mentions.Any(ms => ms.Any(m => m.Shared is not null)))
+        {
+            return mentions;
+        }
+
+        var named = mentions.SelectMany(ms => ms).Where(m => m.Shared is null).Select(m => m.Place.Id).ToHashSet(StringComparer.Ordinal);
+        Place? Choose(Mention m) =>
+            m.Shared!.FirstOrDefault(p => named.Contains(p.Id))
+            ?? m.Shared!.FirstOrDefault(p => watchCountries?.Contains(p.Country, StringComparer.OrdinalIgnoreCase) == true);
+        return mentions
+            .Select(ms => (IReadOnlyList<Mention>)ms.Select(m => m.Shared is not null && Choose(m) is { } chosen ? m with { Place = chosen } : m).ToList())
+            .ToList();
     }
 
     private void Apply(Rule rule, SentenceScope scope, List<Indicator> found)

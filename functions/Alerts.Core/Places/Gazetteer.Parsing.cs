@@ -33,7 +33,16 @@ public sealed partial class Gazetteer
         foreach (var name in Split(f[7]).Prepend(f[6]).Concat(Split(f[8])))
         {
             var key = TextFold.Fold(name);
-            _jurisdictions.TryAdd(key, entry);
+            if (!_jurisdictions.TryAdd(key, entry) && _jurisdictions[key] != entry)
+            {
+                // A name two jurisdictions share ("Congo", "Congolese"): the article decides.
+                var shared = _sharedNames.TryGetValue(key, out var list) ? list : _sharedNames[key] = [_jurisdictions[key]];
+                if (!shared.Contains(entry))
+                {
+                    shared.Add(entry);
+                }
+            }
+
             AddFirstWord(key);
         }
 

@@ -23,6 +23,9 @@ public sealed partial class Gazetteer
     private readonly Place?[] _parsed;
     private readonly Dictionary<string, int> _jurisdictions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _capitals = new(StringComparer.Ordinal);
+
+    // Jurisdiction names that denote more than one jurisdiction, with every entry they denote (the default first).
+    private readonly Dictionary<string, List<int>> _sharedNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _countries = new(StringComparer.Ordinal);
     // The first word of each jurisdiction name, demonym and capital, with the most words a name starting with it has.
     private readonly Dictionary<string, int> _firstWords = new(StringComparer.Ordinal);
@@ -108,6 +111,21 @@ public sealed partial class Gazetteer
         }
 
         return folded.Length > 4 && folded[^1] == 's' && _jurisdictions.TryGetValue(folded[..^1], out i) ? Get(i) : null;
+    }
+
+    /// <summary>
+    /// Every jurisdiction a folded name denotes when it denotes more than one ("Congo": the Democratic
+    /// Republic and the Republic), the one <see cref="Jurisdiction"/> returns first; empty otherwise.
+    /// </summary>
+    public IReadOnlyList<Place> SharedName(string folded)
+    {
+        if (_sharedNames.TryGetValue(folded, out var entries)
+            || (folded.Length > 4 && folded[^1] == 's' && !_jurisdictions.ContainsKey(folded) && _sharedNames.TryGetValue(folded[..^1], out entries)))
+        {
+            return entries.Select(Get).ToList();
+        }
+
+        return [];
     }
 
     /// <summary>

@@ -295,4 +295,42 @@ public sealed class DetectorTests
 
         Assert.Equal(historical, hit.Context == DetectionContext.Historical);
     }
+
+    [Fact]
+    public void Detect_TakingTheVillagesOf_IsACaptureOfEach()
+    {
+        var found = Detect("Militants took the villages of Bargu and Selwa on Tuesday, a day after taking the town of Dorsa, the army said. Mali's army said the fighting continued.", "ML");
+
+        Fired(found, "capture_claim", "Bargu");
+        Fired(found, "capture_claim", "Selwa");
+        Fired(found, "capture_claim", "Dorsa");
+    }
+
+    [Theory]
+    [InlineData("The summit took place in Bamako on Monday. Mali hosted it.")]
+    [InlineData("Mali's president took the decision to reopen the border. Mali said so.")]
+    [InlineData("The convoy took the road to Gao. Mali's army escorted it.")]
+    public void Detect_TookWithoutATownOf_IsNoCapture(string text)
+    {
+        Assert.DoesNotContain(Detect(text, "ML"), i => i.Type == "capture_claim");
+    }
+
+    [Fact]
+    public void Detect_CurfewImposedByAuthoritiesInACity_NamesTheCity()
+    {
+        var found = Detect("Authorities in Mombasa imposed a curfew and ordered shops closed after the riots, police said. Kenya deployed police.", "KE");
+
+        Fired(found, "curfew", "Mombasa");
+    }
+
+    [Theory]
+    [InlineData("Rebels advanced in the Democratic Republic of Congo on Monday. Congo's army deployed 500 troops to Uvira, officials said.", "DR Congo")]
+    [InlineData("Kinshasa accused the rebels of attacks. Congo's army deployed 500 troops to Uvira, officials said.", "DR Congo")]
+    [InlineData("Brazzaville hosted the talks. Congo's army deployed 500 troops to the north, officials said.", "Republic of the Congo")]
+    public void Detect_SharedCountryName_TakesTheOneTheArticleNames(string text, string expected)
+    {
+        var found = Detect(text);
+
+        Fired(found, "troop_movement", expected);
+    }
 }

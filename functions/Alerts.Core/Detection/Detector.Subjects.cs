@@ -222,7 +222,11 @@ public sealed partial class Detector
         var slots = LocationPreposition().Matches(text).Cast<Match>().ToList();
         foreach (var p in slots.Where(p => p.Index < triggerStart).Reverse().Concat(slots.Where(p => p.Index >= triggerStart)))
         {
-            var city = SlotPlaces(text, p.Index + p.Length, list: false, unknownAllowed: false, scope.Focus).FirstOrDefault(x => x.Kind is PlaceKind.City or PlaceKind.Region or PlaceKind.Side);
+            // A country counts only after "in" ("struck six cities in Pakistan, killing 31"): after "on"
+            // or "hit" it is usually a target's adjective ("a strike on Saudi oil facilities").
+            var inCountry = p.Value.TrimEnd().Equals("in", StringComparison.OrdinalIgnoreCase);
+            var city = SlotPlaces(text, p.Index + p.Length, list: false, unknownAllowed: false, scope.Focus)
+                .FirstOrDefault(x => x.Kind is PlaceKind.City or PlaceKind.Region or PlaceKind.Side || (inCountry && x.Kind == PlaceKind.Country));
             if (city is not null)
             {
                 return [city.Kind == PlaceKind.City ? _gazetteer.Country(city.Country) ?? city : city];

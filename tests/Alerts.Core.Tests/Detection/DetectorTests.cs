@@ -333,4 +333,20 @@ public sealed class DetectorTests
 
         Fired(found, "troop_movement", expected);
     }
+
+    [Fact]
+    public void Detect_KillingAfterStrikesInACountry_CountsForThatCountry()
+    {
+        var found = Detect("Rockets struck four towns in Lebanon overnight, killing 9 people, Lebanon's health ministry said. Israel said it targeted militants.");
+
+        Assert.Equal(9, Fired(found, "casualties", "Lebanon").Count);
+    }
+
+    [Fact]
+    public void Detect_KillingAfterAStrikeOnAForeignFacility_IsNotThatCountrysLoss()
+    {
+        var found = Detect("Rebels claim drone strike on Saudi oil depot; coalition says 12 rebels killed. Yemen's rebels and Saudi Arabia traded accusations. Yemen's government called for calm.");
+
+        NotFired(found, "casualties", "Saudi Arabia");
+    }
 }

@@ -193,7 +193,8 @@ public sealed partial class Detector
         return t.Length > 80 ? t[..80] : t;
     }
 
-    [GeneratedRegex(@";|\bbut\b|\bwhile\b|\bwhereas\b|\bafter\b|\bbefore\b|\bbecause\b", RegexOptions.IgnoreCase)]
+    // Where a mention's context starts: a new clause. "… denied A and said B": the denial is A's only.
+    [GeneratedRegex(@";|\bbut\b|\bwhile\b|\bwhereas\b|\bafter\b|\bbefore\b|\bbecause\b|\band\s+(?:said|says|added|claimed|insisted|stated|reported)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ContextBreak();
 
     [GeneratedRegex(@"\b(?:not|never|no|denied|denies|deny|denying|refuted|refutes?|refuting|rejected|rejects?|dismissed|dismiss(?:es)?|false(?:ly)?|fake|untrue|baseless|neither|nor|without|failed\s+to)\b|n't\b", RegexOptions.IgnoreCase)]

@@ -33,6 +33,15 @@ public sealed partial class Detector
 
         var cue = m.Groups["cue"].Success;
         var pos = m.Index + m.Length;
+        // "six cities in Pakistan, including Bahawalpur and Muridke": a counted place noun without a
+        // name, then the names it includes.
+        var noun = m.Groups["cue"];
+        var nounEnd = noun.Index + noun.Length;
+        if (cue && list && noun.Value.EndsWith('s') && Including().Match(text, nounEnd) is { Success: true } including && including.Index == nounEnd)
+        {
+            pos = including.Index + including.Length;
+        }
+
         while (true)
         {
             var item = SlotItem().Match(text, pos);
@@ -108,4 +117,7 @@ public sealed partial class Detector
 
     [GeneratedRegex(@"\G\s*(?:,\s*(?:and\s+)?|\s+and\s+)")]
     private static partial Regex ListSeparator();
+
+    [GeneratedRegex(@"\G\s+(?:(?:in|across|of)\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)?\s+)?(?:[a-z]+\s*)?,\s*(?:including|among\s+them|such\s+as)\s+")]
+    private static partial Regex Including();
 }

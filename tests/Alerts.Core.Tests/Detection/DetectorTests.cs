@@ -349,4 +349,30 @@ public sealed class DetectorTests
 
         NotFired(found, "casualties", "Saudi Arabia");
     }
+
+    [Fact]
+    public void Detect_CountedPlacesIncludingNames_AreEachHit()
+    {
+        var found = Detect("Missiles struck five towns in Sudan overnight, including Kosti and Rabak, the army said. Sudan's army and the RSF blamed each other.", "SD");
+
+        Fired(found, "shelling", "Kosti");
+        Fired(found, "shelling", "Rabak");
+        NotFired(found, "shelling", "Sudan");
+    }
+
+    [Fact]
+    public void Detect_DenialThenAndSaid_DeniesOnlyTheFirstClause()
+    {
+        var found = Detect("Sudan's army denied losing any aircraft and said its artillery shelled Nyala overnight. Sudan's army and the RSF traded blame.", "SD");
+
+        Assert.False(Fired(found, "shelling", "Nyala").Negated);
+    }
+
+    [Fact]
+    public void Detect_DeniedShelling_StaysDenied()
+    {
+        var found = Detect("Sudan's army denied that its artillery shelled Nyala overnight. Sudan's army and the RSF traded blame.", "SD");
+
+        Assert.True(Fired(found, "shelling", "Nyala").Negated);
+    }
 }

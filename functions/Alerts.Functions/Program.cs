@@ -45,8 +45,7 @@ else
     functions.Add("ScheduleFeeds", FunctionKind.Timer, (_, _) => Task.FromResult(new InvocationResult().Log(NoStorage)));
     foreach (var name in new[] { "Watches", "Subscriptions" })
     {
-        functions.Add(name, FunctionKind.Http, (_, _) => Task.FromResult(new InvocationResult().Http(
-            "res", 503, System.Text.Json.JsonSerializer.Serialize(new { type = "about:blank", title = "Service unavailable", status = 503, detail = NoStorage }), "application/problem+json")));
+        functions.Add(name, FunctionKind.Http, (_, _) => Task.FromResult(new InvocationResult().Problem("res", 503, "Service unavailable", NoStorage)));
     }
 }
 

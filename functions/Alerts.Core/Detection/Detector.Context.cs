@@ -97,7 +97,7 @@ public sealed partial class Detector
     }
 
     /// <summary>Who says so: "according to X", or the speaker before the nearest "said/claimed/reported".</summary>
-    internal static string? Claimant(string sentence, int triggerStart) => ClaimFacts.Of(sentence).Claimant(triggerStart);
+    internal static string? Claimant(string sentence, int triggerStart) => new ClaimFacts(sentence).Claimant(triggerStart);
 
     /// <summary>A sentence's attribution cues, found once and shared by every match in it.</summary>
     private sealed class ClaimFacts
@@ -106,7 +106,7 @@ public sealed partial class Detector
         private readonly string? _according;
         private readonly List<int> _speechVerbs = [];
 
-        private ClaimFacts(string sentence)
+        public ClaimFacts(string sentence)
         {
             _sentence = sentence;
             var according = According().Match(sentence);
@@ -121,8 +121,6 @@ public sealed partial class Detector
                 _speechVerbs.Add(m.Index);
             }
         }
-
-        public static ClaimFacts Of(string sentence) => new(sentence);
 
         public string? Claimant(int triggerStart)
         {

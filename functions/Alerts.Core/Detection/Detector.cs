@@ -184,6 +184,6 @@ public sealed partial class Detector
 
         public bool IsHistorical => _historical ??= Detector.IsHistorical(Sentence.Text, ReferenceYear);
 
-        public string? Claimant(int triggerStart) => (_claims ??= ClaimFacts.Of(Sentence.Text)).Claimant(triggerStart);
+        public string? Claimant(int triggerStart) => (_claims ??= new ClaimFacts(Sentence.Text)).Claimant(triggerStart);
     }
 }

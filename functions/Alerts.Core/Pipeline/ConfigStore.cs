@@ -49,11 +49,6 @@ public sealed class ConfigStore(ITable table)
 
     public Task<bool> DeleteSubscriptionAsync(string id, CancellationToken ct) => DeleteAsync(SubscriptionPartition, id, ct);
 
-    /// <summary>Whether the API stored the watch <paramref name="id"/> (rather than the file defining it).</summary>
-    public async Task<bool> HasWatchAsync(string id, CancellationToken ct) => await table.GetAsync(WatchPartition, id, ct) is not null;
-
-    public async Task<bool> HasSubscriptionAsync(string id, CancellationToken ct) => await table.GetAsync(SubscriptionPartition, id, ct) is not null;
-
     private static void Collect<T>(T? value, List<string> bad, List<T> into, List<string> problems, string label)
         where T : class
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Alerts.Core.Detection;
 using Alerts.Core.Text;
@@ -21,12 +20,11 @@ internal sealed class AnalyzeFunction(Detector detector)
         var (input, problem) = Read(req);
         if (input is null)
         {
-            return Task.FromResult(new InvocationResult().Http("res", 400, Problem(problem!), "application/problem+json"));
+            return Task.FromResult(new InvocationResult().Problem("res", 400, "Bad request", problem!));
         }
 
         var indicators = detector.Detect(input);
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        return Task.FromResult(new InvocationResult().Http("res", 200, w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("indicators");
@@ -37,9 +35,7 @@ internal sealed class AnalyzeFunction(Detector detector)
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return Task.FromResult(new InvocationResult().Http("res", 200, Encoding.UTF8.GetString(buffer.ToArray())));
+        }));
     }
 
     private static (ArticleInput? Input, string? Problem) Read(HttpTriggerRequest req)
@@ -97,7 +93,4 @@ internal sealed class AnalyzeFunction(Detector detector)
             return (null, "The body is not valid JSON: " + ex.Message);
         }
     }
-
-    private static string Problem(string detail) =>
-        JsonSerializer.Serialize(new { type = "about:blank", title = "Bad request", status = 400, detail });
 }

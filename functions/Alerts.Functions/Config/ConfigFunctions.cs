@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Alerts.Core.Pipeline;
 using Alerts.Functions.Handler;
@@ -69,7 +68,7 @@ internal sealed class ConfigFunctions(PipelineConfig file, ConfigStore store)
         switch (method, id)
         {
             case ("GET", null):
-                return result.Http("res", 200, Json(w =>
+                return result.Http("res", 200, w =>
                 {
                     w.WriteStartObject();
                     w.WriteStartArray(r.Plural);
@@ -80,26 +79,26 @@ internal sealed class ConfigFunctions(PipelineConfig file, ConfigStore store)
 
                     w.WriteEndArray();
                     w.WriteEndObject();
-                }));
+                });
             case ("GET", _):
                 var found = r.List(config).FirstOrDefault(x => r.Id(x) == id);
                 return found is null
-                    ? result.Http("res", 404, Problem(404, "Not found", $"There is no {r.Name} '{id}'."), ProblemType)
-                    : result.Http("res", 200, Json(w => r.Write(w, found, r.InFile(id))));
+                    ? result.Problem("res", 404, "Not found", $"There is no {r.Name} '{id}'.")
+                    : result.Http("res", 200, w => r.Write(w, found, r.InFile(id)));
             case ("POST", null):
             case ("PUT", not null):
                 return await WriteAsync(req.Body, id, r, result, ct);
             case ("DELETE", not null):
                 if (r.InFile(id))
                 {
-                    return result.Http("res", 409, Problem(409, "Conflict", $"The {r.Name} '{id}' is defined in the configuration file; remove it there."), ProblemType);
+                    return result.Problem("res", 409, "Conflict", $"The {r.Name} '{id}' is defined in the configuration file; remove it there.");
                 }
 
                 return await r.Delete(id, ct)
                     ? result.Log($"{r.Name} '{id}' deleted").Http("res", 204, "")
-                    : result.Http("res", 404, Problem(404, "Not found", $"There is no {r.Name} '{id}' to delete."), ProblemType);
+                    : result.Problem("res", 404, "Not found", $"There is no {r.Name} '{id}' to delete.");
             default:
-                return result.Http("res", 405, Problem(405, "Method not allowed", $"{method} {(id is null ? $"/api/{r.Plural}" : $"/api/{r.Plural}/{{id}}")} is not supported: use GET, POST on the collection, and GET, PUT or DELETE on /api/{r.Plural}/{{id}}."), ProblemType);
+                return result.Problem("res", 405, "Method not allowed", $"{method} {(id is null ? $"/api/{r.Plural}" : $"/api/{r.Plural}/{{id}}")} is not supported: use GET, POST on the collection, and GET, PUT or DELETE on /api/{r.Plural}/{{id}}.");
         }
     }
 
@@ -108,42 +107,40 @@ internal sealed class ConfigFunctions(PipelineConfig file, ConfigStore store)
     {
         if (string.IsNullOrWhiteSpace(body))
         {
-            return result.Http("res", 400, Problem(400, "Bad request", $"The body is empty; send the {r.Name} as JSON."), ProblemType);
+            return result.Problem("res", 400, "Bad request", $"The body is empty; send the {r.Name} as JSON.");
         }
 
         if (body.Length > MaxBodyLength)
         {
-            return result.Http("res", 400, Problem(400, "Bad request", $"The body is {body.Length:N0} characters; the limit is {MaxBodyLength:N0}."), ProblemType);
+            return result.Problem("res", 400, "Bad request", $"The body is {body.Length:N0} characters; the limit is {MaxBodyLength:N0}.");
         }
 
         var (value, problems) = r.Parse(body);
         if (value is null)
         {
-            return result.Http("res", 400, Problem(400, "Bad request", $"The {r.Name} is not valid.", problems), ProblemType);
+            return result.Problem("res", 400, "Bad request", $"The {r.Name} is not valid.", problems);
         }
 
         var id = r.Id(value);
         if (routeId is not null && routeId != id)
         {
-            return result.Http("res", 400, Problem(400, "Bad request", $"The URL names {r.Name} '{routeId}' but the body describes '{id}'."), ProblemType);
+            return result.Problem("res", 400, "Bad request", $"The URL names {r.Name} '{routeId}' but the body describes '{id}'.");
         }
 
         if (r.InFile(id))
         {
-            return result.Http("res", 409, Problem(409, "Conflict", $"The {r.Name} '{id}' is defined in the configuration file; change it there."), ProblemType);
+            return result.Problem("res", 409, "Conflict", $"The {r.Name} '{id}' is defined in the configuration file; change it there.");
         }
 
         var createOnly = routeId is null;
         if (!await r.Put(value, body, createOnly, ct))
         {
-            return result.Http("res", 409, Problem(409, "Conflict", $"The {r.Name} '{id}' exists; PUT /api/{r.Plural}/{id} replaces it."), ProblemType);
+            return result.Problem("res", 409, "Conflict", $"The {r.Name} '{id}' exists; PUT /api/{r.Plural}/{id} replaces it.");
         }
 
         return result.Log($"{r.Name} '{id}' {(createOnly ? "created" : "stored")}")
-            .Http("res", createOnly ? 201 : 200, Json(w => r.Write(w, value, false)));
+            .Http("res", createOnly ? 201 : 200, w => r.Write(w, value, false));
     }
-
-    private const string ProblemType = "application/problem+json";
 
     private static void WriteWatch(Utf8JsonWriter w, WatchConfig watch, bool inFile)
     {
@@ -205,25 +202,4 @@ internal sealed class ConfigFunctions(PipelineConfig file, ConfigStore store)
         w.WriteString("source", inFile ? "file" : "api");
         w.WriteEndObject();
     }
-
-    private static string Json(Action<Utf8JsonWriter> write)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            write(w);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    private static string Problem(int status, string title, string detail, IReadOnlyList<string>? errors = null) =>
-        JsonSerializer.Serialize(new Dictionary<string, object?>
-        {
-            ["type"] = "about:blank",
-            ["title"] = title,
-            ["status"] = status,
-            ["detail"] = detail,
-            ["errors"] = errors,
-        }.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value));
 }

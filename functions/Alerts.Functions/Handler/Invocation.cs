@@ -45,42 +45,31 @@ internal sealed class Invocation(JsonElement data, JsonElement metadata, string 
             throw new InvocationException($"the invocation has no HTTP request in Data.{binding}");
         }
 
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (req.TryGetProperty("Headers", out var h) && h.ValueKind == JsonValueKind.Object)
-        {
-            foreach (var p in h.EnumerateObject())
-            {
-                headers[p.Name] = p.Value.ValueKind == JsonValueKind.Array ? string.Join(",", p.Value.EnumerateArray().Select(x => x.GetString())) : p.Value.ToString();
-            }
-        }
-
-        var query = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (req.TryGetProperty("Query", out var q) && q.ValueKind == JsonValueKind.Object)
-        {
-            foreach (var p in q.EnumerateObject())
-            {
-                query[p.Name] = p.Value.ToString();
-            }
-        }
-
-        var routeParams = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (req.TryGetProperty("Params", out var rp) && rp.ValueKind == JsonValueKind.Object)
-        {
-            foreach (var p in rp.EnumerateObject())
-            {
-                routeParams[p.Name] = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.ToString();
-            }
-        }
-
         return new HttpTriggerRequest(
             req.TryGetProperty("Method", out var m) ? m.GetString() ?? "GET" : "GET",
             req.TryGetProperty("Url", out var u) ? u.GetString() ?? "" : "",
-            headers,
-            query,
+            Values(req, "Headers"),
+            Values(req, "Query"),
             req.TryGetProperty("Body", out var b) && b.ValueKind == JsonValueKind.String ? b.GetString() : null)
         {
-            Params = routeParams,
+            Params = Values(req, "Params"),
         };
+    }
+
+    // An object of the request ("Headers", "Query", "Params") as names to values, case-insensitive;
+    // array values (headers) are joined with commas.
+    private static Dictionary<string, string> Values(JsonElement req, string name)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (req.TryGetProperty(name, out var o) && o.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var p in o.EnumerateObject())
+            {
+                values[p.Name] = p.Value.ValueKind == JsonValueKind.Array ? string.Join(",", p.Value.EnumerateArray().Select(x => x.GetString())) : p.Value.ToString();
+            }
+        }
+
+        return values;
     }
 
     /// <summary>

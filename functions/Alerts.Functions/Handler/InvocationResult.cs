@@ -39,6 +39,33 @@ internal sealed class InvocationResult
         return this;
     }
 
+    /// <summary>An HTTP response whose JSON body <paramref name="write"/> writes.</summary>
+    public InvocationResult Http(string binding, int status, Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            write(w);
+        }
+
+        return Http(binding, status, System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    /// <summary>
+    /// An HTTP problem response (RFC 9457, <c>application/problem+json</c>): type, title, status,
+    /// detail, and <c>errors</c> when there is a list of them.
+    /// </summary>
+    public InvocationResult Problem(string binding, int status, string title, string detail, IReadOnlyList<string>? errors = null)
+    {
+        var problem = new JsonObject { ["type"] = "about:blank", ["title"] = title, ["status"] = status, ["detail"] = detail };
+        if (errors is not null)
+        {
+            problem["errors"] = new JsonArray(errors.Select(e => (JsonNode?)JsonValue.Create(e)).ToArray());
+        }
+
+        return Http(binding, status, problem.ToJsonString(), "application/problem+json");
+    }
+
     /// <summary>A line the host writes to the invocation's log.</summary>
     public InvocationResult Log(string line)
     {

@@ -118,7 +118,7 @@ internal static class BenchCommand
             quiet = JitInfo.GetCompiledMethodCount() - compiled <= 2 ? quiet + 1 : 0; // settled: two quiet passes in a row
         }
 
-        var passes = new List<(double Seconds, double CpuSeconds, long Allocated, int Gen0, int Indicators)>();
+        var passes = new List<PassResult>();
         for (var pass = 0; pass < passCount; pass++)
         {
             passes.Add(Pass(detector, corpus, process));
@@ -141,7 +141,9 @@ internal static class BenchCommand
         return 0;
     }
 
-    private static (double Seconds, double CpuSeconds, long Allocated, int Gen0, int Indicators) Pass(Detector detector, List<string> corpus, Process process)
+    private sealed record PassResult(double Seconds, double CpuSeconds, long Allocated, int Gen0, int Indicators);
+
+    private static PassResult Pass(Detector detector, List<string> corpus, Process process)
     {
         process.Refresh();
         var cpu = process.TotalProcessorTime;
@@ -156,7 +158,7 @@ internal static class BenchCommand
 
         var seconds = sw.Elapsed.TotalSeconds;
         process.Refresh();
-        return (seconds, (process.TotalProcessorTime - cpu).TotalSeconds, GC.GetAllocatedBytesForCurrentThread() - allocated, GC.CollectionCount(0) - gen0, indicators);
+        return new PassResult(seconds, (process.TotalProcessorTime - cpu).TotalSeconds, GC.GetAllocatedBytesForCurrentThread() - allocated, GC.CollectionCount(0) - gen0, indicators);
     }
 
     private static void Profile(Detector detector, List<string> corpus, TextWriter o)

@@ -28,12 +28,7 @@ public sealed class PipelineApiTests
     public async Task Api_WatchesAndSubscriptions_ValidateStoreAndDriveThePipeline()
     {
         var published = false;
-        await using var feeds = new TestHttpServer(async c =>
-        {
-            var body = Encoding.UTF8.GetBytes(Volatile.Read(ref published) ? Rss : EmptyRss);
-            c.Response.ContentType = "application/rss+xml";
-            await c.Response.OutputStream.WriteAsync(body);
-        });
+        await using var feeds = PipelineRig.FeedServer(() => Volatile.Read(ref published) ? Rss : EmptyRss);
         var slack = new List<string>();
         await using var slackReceiver = new TestHttpServer(async c =>
         {
@@ -47,23 +42,15 @@ public sealed class PipelineApiTests
             c.Response.StatusCode = 200;
             await c.Response.OutputStream.WriteAsync("ok"u8.ToArray());
         });
-        var dir = Directory.CreateTempSubdirectory("alerts-api-").FullName;
-        var config = Path.Combine(dir, "alerts.config.json");
-        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new
+        await using var azurite = await HostProcess.FreshAzuriteAsync();
+        var settings = await PipelineRig.SettingsAsync(azurite.Fixture, new
         {
             watches = new[] { new { name = "File watch", countries = new[] { "AZ" }, feeds = Array.Empty<object>() } },
             subscriptions = new[] { new { id = "file-hook", kind = "webhook", url = "http://127.0.0.1:9/hook/secret-path", secret = WebhookSecret.Generate(), types = new[] { "shelling" } } },
-        }));
-        await using var azurite = await HostProcess.FreshAzuriteAsync();
-        var settings = HostProcess.Settings(azurite.Fixture, new Dictionary<string, string>
-        {
-            ["Alerts__ConfigPath"] = config,
-            ["Alerts__AllowPrivateAddresses"] = "true",
-            ["FunctionKeys__default"] = "k",
         });
         await using var host = await HostProcess.StartAsync(HostProcess.AlertsApp, settings, "A");
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{host.Port}/api/") };
-        http.DefaultRequestHeaders.Add("x-functions-key", "k");
+        http.DefaultRequestHeaders.Add("x-functions-key", PipelineRig.FunctionKey);
 
         // Invalid bodies: 400 with every problem listed.
         var bad = await http.PostAsync("watches", Json(new { name = "Caucasus", countries = new[] { "Armenia" }, feeds = new[] { new { url = "ftp://x" } } }));

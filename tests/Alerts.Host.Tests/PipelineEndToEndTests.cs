@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using Alerts.Core.Delivery;
 using Alerts.Testing;
 
@@ -27,46 +24,26 @@ public sealed class PipelineEndToEndTests
     {
         var secret = WebhookSecret.Generate();
         var received = new List<(string Id, string Body, bool Valid)>();
-        await using var feeds = new TestHttpServer(async c =>
+        // The second outlet's story is published only after the first alert has arrived.
+        await using var feeds = PipelineRig.FeedServer(() =>
         {
-            // The second outlet's story is published only after the first alert has arrived.
-            bool any;
             lock (received)
             {
-                any = received.Count > 0;
+                return received.Count > 0 ? Rss : FirstItemOnly;
             }
-
-            var body = Encoding.UTF8.GetBytes(any ? Rss : FirstItemOnly);
-            c.Response.ContentType = "application/rss+xml";
-            await c.Response.OutputStream.WriteAsync(body);
         });
         await using var receiver = new TestHttpServer(async c =>
         {
-            using var reader = new StreamReader(c.Request.InputStream);
-            var body = await reader.ReadToEndAsync();
-            var id = c.Request.Headers["webhook-id"] ?? "";
-            var valid = WebhookSigner.Verify(WebhookSecret.Parse(secret), id, c.Request.Headers["webhook-timestamp"] ?? "", c.Request.Headers["webhook-signature"] ?? "", body, DateTimeOffset.UtcNow);
+            var delivery = await PipelineRig.ReadSignedAsync(c, secret);
             lock (received)
             {
-                received.Add((id, body, valid));
+                received.Add(delivery);
             }
 
-            c.Response.StatusCode = valid ? 200 : 401;
+            c.Response.StatusCode = delivery.Valid ? 200 : 401;
         });
-        var dir = Directory.CreateTempSubdirectory("alerts-e2e-").FullName;
-        var config = Path.Combine(dir, "alerts.config.json");
-        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new
-        {
-            watches = new[] { new { name = "E2E", countries = new[] { "AM", "AZ" }, feeds = new[] { new { id = "wire", url = feeds.Url + "rss", interval = "00:00:05" } } } },
-            subscriptions = new[] { new { id = "hook", kind = "webhook", url = receiver.Url + "hook", secret } },
-        }));
         await using var azurite = await HostProcess.FreshAzuriteAsync();
-        var settings = HostProcess.Settings(azurite.Fixture, new Dictionary<string, string>
-        {
-            ["Alerts__ConfigPath"] = config,
-            ["Alerts__AllowPrivateAddresses"] = "true",
-            ["FunctionKeys__default"] = "k",
-        });
+        var settings = await PipelineRig.SettingsAsync(azurite.Fixture, Config(feeds, receiver, secret));
 
         await using var host = await HostProcess.StartAsync(HostProcess.AlertsApp, settings, "A");
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -82,7 +59,7 @@ public sealed class PipelineEndToEndTests
             got = received.ToList();
         }
 
-        var kinds = got.Select(r => JsonDocument.Parse(r.Body).RootElement).Select(e => $"{e.GetProperty("kind").GetString()} {e.GetProperty("indicator").GetProperty("type").GetString()} {e.GetProperty("indicator").GetProperty("subject").GetString()}").ToList();
+        var kinds = got.Select(r => PipelineRig.Describe(r.Body)).ToList();
         Assert.All(got, r => Assert.True(r.Valid));
         Assert.Equal(got.Count, got.Select(r => r.Id).Distinct().Count());
         Assert.Contains("new martial_law Armenia", kinds);
@@ -107,18 +84,10 @@ public sealed class PipelineEndToEndTests
         var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var killed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var requests = 0;
-        await using var feeds = new TestHttpServer(async c =>
-        {
-            var body = Encoding.UTF8.GetBytes(Rss);
-            c.Response.ContentType = "application/rss+xml";
-            await c.Response.OutputStream.WriteAsync(body);
-        });
+        await using var feeds = PipelineRig.FeedServer(() => Rss);
         await using var receiver = new TestHttpServer(async c =>
         {
-            using var reader = new StreamReader(c.Request.InputStream);
-            var body = await reader.ReadToEndAsync();
-            var id = c.Request.Headers["webhook-id"] ?? "";
-            var valid = WebhookSigner.Verify(WebhookSecret.Parse(secret), id, c.Request.Headers["webhook-timestamp"] ?? "", c.Request.Headers["webhook-signature"] ?? "", body, DateTimeOffset.UtcNow);
+            var (id, body, valid) = await PipelineRig.ReadSignedAsync(c, secret);
             var n = Interlocked.Increment(ref requests);
             var status = n == 1 ? 500 : 200;
             lock (received)
@@ -134,20 +103,8 @@ public sealed class PipelineEndToEndTests
 
             c.Response.StatusCode = status;
         });
-        var dir = Directory.CreateTempSubdirectory("alerts-e2e-").FullName;
-        var config = Path.Combine(dir, "alerts.config.json");
-        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new
-        {
-            watches = new[] { new { name = "E2E", countries = new[] { "AM", "AZ" }, feeds = new[] { new { id = "wire", url = feeds.Url + "rss", interval = "00:00:05" } } } },
-            subscriptions = new[] { new { id = "hook", kind = "webhook", url = receiver.Url + "hook", secret } },
-        }));
         await using var azurite = await HostProcess.FreshAzuriteAsync();
-        var settings = HostProcess.Settings(azurite.Fixture, new Dictionary<string, string>
-        {
-            ["Alerts__ConfigPath"] = config,
-            ["Alerts__AllowPrivateAddresses"] = "true",
-            ["FunctionKeys__default"] = "k",
-        });
+        var settings = await PipelineRig.SettingsAsync(azurite.Fixture, Config(feeds, receiver, secret));
 
         await using var host = await HostProcess.StartAsync(HostProcess.AlertsApp, settings, "A");
         await holding.Task.WaitAsync(TimeSpan.FromSeconds(60));
@@ -174,10 +131,7 @@ public sealed class PipelineEndToEndTests
 
         Assert.All(got, r => Assert.True(r.Valid));
         var byId = got.GroupBy(r => r.Id).ToList();
-        var kinds = byId.Select(g => JsonDocument.Parse(g.First().Body).RootElement)
-            .Select(e => $"{e.GetProperty("kind").GetString()} {e.GetProperty("indicator").GetProperty("type").GetString()} {e.GetProperty("indicator").GetProperty("subject").GetString()}")
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var kinds = byId.Select(g => PipelineRig.Describe(g.First().Body)).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["corroborated martial_law Armenia", "new martial_law Armenia", "new shelling Martakert"], kinds);
         Assert.All(byId, g => Assert.Single(g.Select(r => r.Body).Distinct())); // a resend is the same message
         Assert.Equal(3, Delivered(got).Count); // each alert accepted, under its one id
@@ -185,6 +139,13 @@ public sealed class PipelineEndToEndTests
         Assert.True(host.Lines.Count(l => l.Contains("handler started (pid", StringComparison.Ordinal)) >= 2, string.Join('\n', host.Lines));
         Assert.NotEqual(pid, host.HandlerPid);
     }
+
+    // One watch polling the feed server, and one signed webhook subscription.
+    private static object Config(TestHttpServer feeds, TestHttpServer receiver, string secret) => new
+    {
+        watches = new[] { new { name = "E2E", countries = new[] { "AM", "AZ" }, feeds = new[] { new { id = "wire", url = feeds.Url + "rss", interval = "00:00:05" } } } },
+        subscriptions = new[] { new { id = "hook", kind = "webhook", url = receiver.Url + "hook", secret } },
+    };
 
     private static HashSet<string> Delivered(List<(string Id, string Body, bool Valid, int Status)> received)
     {

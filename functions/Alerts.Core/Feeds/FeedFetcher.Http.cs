@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Alerts.Core.Http;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -53,16 +54,13 @@ public sealed partial class FeedFetcher
     private async Task<Attempt> ReadAsync(HttpResponseMessage response, CancellationToken ct)
     {
         var status = (int)response.StatusCode;
-        var retryAfter = response.Headers.RetryAfter is { } ra
-            ? ra.Delta ?? (ra.Date is { } d ? d - _time.GetUtcNow() : null)
-            : null;
         var attempt = new Attempt(
             status,
             response.Headers.Location?.ToString(),
             response.Headers.ETag?.ToString(),
             response.Content.Headers.LastModified?.ToString("R", CultureInfo.InvariantCulture),
             response.Headers.CacheControl?.MaxAge,
-            retryAfter is { } r && r < TimeSpan.Zero ? TimeSpan.Zero : retryAfter,
+            RetryAfter.Of(response.Headers, _time),
             response.Content.Headers.ContentType?.CharSet?.Trim('"'),
             null,
             null);

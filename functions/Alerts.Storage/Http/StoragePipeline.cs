@@ -99,14 +99,8 @@ internal sealed class StoragePipeline : IDisposable
     /// <summary>The server's <c>Retry-After</c>, capped; null lets the backoff decide.</summary>
     internal static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeSpan cap, TimeProvider time)
     {
-        var header = response?.Headers.RetryAfter;
-        TimeSpan? wait = header?.Delta ?? (header?.Date is { } date ? date - time.GetUtcNow() : null);
-        if (wait is null)
-        {
-            return null;
-        }
-
-        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > cap ? cap : wait;
+        var wait = response is null ? null : Alerts.Core.Http.RetryAfter.Of(response.Headers, time);
+        return wait > cap ? cap : wait;
     }
 
     private async Task AuthorizeAsync(StorageService service, HttpRequestMessage request, CancellationToken ct)

@@ -59,11 +59,7 @@ internal sealed class ConfigFunctions(PipelineConfig file, ConfigStore store)
         var id = req.Params.TryGetValue("id", out var p) && !string.IsNullOrWhiteSpace(p) ? p : null;
         var method = req.Method.ToUpperInvariant();
         var (config, problems) = await store.EffectiveAsync(file, ct);
-        var result = new InvocationResult();
-        foreach (var line in problems)
-        {
-            result.Log(line);
-        }
+        var result = new InvocationResult().Log(problems);
 
         switch (method, id)
         {

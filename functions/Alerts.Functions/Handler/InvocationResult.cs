@@ -73,6 +73,13 @@ internal sealed class InvocationResult
         return this;
     }
 
+    /// <summary>Lines the host writes to the invocation's log.</summary>
+    public InvocationResult Log(IEnumerable<string> lines)
+    {
+        _logs.AddRange(lines);
+        return this;
+    }
+
     public string ToJson()
     {
         var root = new JsonObject

@@ -52,14 +52,7 @@ internal sealed class PipelineFunctions(PipelineConfig file, ConfigStore store, 
             _config = snapshot = new ConfigSnapshot(now, fresh, bad);
         }
 
-        var (_, config, problems) = snapshot;
-        var result = new InvocationResult();
-        foreach (var line in problems)
-        {
-            result.Log(line);
-        }
-
-        return (config, result);
+        return (snapshot.Config, new InvocationResult().Log(snapshot.Problems));
     }
 
     public async Task<InvocationResult> ScheduleFeedsAsync(Invocation invocation, CancellationToken ct)
